@@ -1,0 +1,52 @@
+/** The clip model: one definition used by the extension, the CLI and (later) the server. */
+
+/** How much of the page a clip keeps. */
+export type ClipMode = 'article' | 'selection' | 'page' | 'link';
+
+export type Visibility = 'private' | 'team';
+
+/** Extractive summary: a 1–3 sentence abstract plus up to 5 key points, all taken from the text. */
+export interface Summary {
+  abstract: string;
+  keyPoints: string[];
+}
+
+/** What the capture pipeline makes from a page, before the user files it. */
+export interface ClipDraft {
+  mode: ClipMode;
+  url: string;
+  canonicalUrl: string;
+  title: string;
+  byline: string | null;
+  siteName: string | null;
+  /** BCP 47 primary tag as detected, e.g. `en`, `zh`, `ja`; `und` when unknown. */
+  lang: string;
+  /** Text direction of the content. */
+  dir: 'ltr' | 'rtl' | null;
+  /** ISO 8601 when the page states it, else null. */
+  publishedTime: string | null;
+  excerpt: string;
+  summary: Summary;
+  text: string;
+  markdown: string;
+  /** Sanitized HTML: safe to render in an extension page. */
+  html: string;
+  /** Words, counting each CJK character as a word. */
+  wordCount: number;
+  readingMinutes: number;
+  /** Why the pipeline fell back to plain page text (size limit, time budget, no article), or null. */
+  fallback: string | null;
+}
+
+/** A clip in the local store. */
+export interface Clip extends ClipDraft {
+  /** Time-ordered id made on the client (ULID). */
+  id: string;
+  /** Stable category id from the taxonomy (survives renames), or null when unfiled. */
+  categoryId: string | null;
+  tags: string[];
+  note: string;
+  visibility: Visibility;
+  createdAt: string;
+  updatedAt: string;
+}

@@ -1,0 +1,26 @@
+import { defineConfig } from 'wxt';
+
+// E2E builds add host access to 127.0.0.1 only: headless Chromium cannot press the toolbar
+// button that grants activeTab, so the tests stand in for that one grant. Nothing else differs.
+const e2e = process.env.CAIRN_E2E === '1';
+
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  outDir: '.output',
+  outDirTemplate: e2e ? '{{browser}}-mv{{manifestVersion}}-e2e' : undefined,
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['activeTab', 'scripting', 'storage', 'contextMenus', 'unlimitedStorage',
+      ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    host_permissions: e2e ? ['http://127.0.0.1/*'] : [],
+    action: { default_title: '__MSG_actionTitle__' },
+    commands: {
+      'quick-clip': {
+        suggested_key: { default: 'Alt+Shift+S', mac: 'Alt+Shift+S' },
+        description: '__MSG_commandQuickClip__',
+      },
+    },
+  }),
+});
