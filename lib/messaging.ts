@@ -38,3 +38,52 @@ export interface ProtocolMap {
   'taxonomy:save': (req: { categories: Category[] }) => Category[];
   'tags:list': (req: void) => string[];
 }
+
+type MessageType = keyof ProtocolMap;
+type RequestOf<K extends MessageType> = Parameters<ProtocolMap[K]>[0];
+type ResponseOf<K extends MessageType> = ReturnType<ProtocolMap[K]>;
+
+interface Envelope {
+  cairn: MessageType;
+  data: unknown;
+}
+type Reply = { ok: true; value: unknown } | { ok: false; error: string };
+
+/** The slice of `browser.runtime` messaging we use; passed in so lib/ stays testable. */
+export interface RuntimeLike {
+  sendMessage(message: unknown): Promise<unknown>;
+  onMessage: {
+    addListener(cb: (message: unknown, sender: unknown) => Promise<unknown> | undefined): void;
+  };
+}
+
+/** Send a typed request to the background; rethrows the receiver's error here. */
+export async function sendMessage<K extends MessageType>(
+  runtime: RuntimeLike,
+  type: K,
+  data: RequestOf<K>,
+): Promise<Awaited<ResponseOf<K>>> {
+  const reply = (await runtime.sendMessage({ cairn: type, data } satisfies Envelope)) as Reply | undefined;
+  if (!reply) throw new Error(`No answer to ${type}: the background did not respond`);
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.value as Awaited<ResponseOf<K>>;
+}
+
+export type Handlers = {
+  [K in MessageType]: (data: RequestOf<K>, sender: unknown) => ResponseOf<K> | Promise<ResponseOf<K>>;
+};
+
+/** Register one listener that answers every message in the map; other messages are ignored. */
+export function onMessages(runtime: RuntimeLike, handlers: Handlers): void {
+  runtime.onMessage.addListener((message, sender) => {
+    const envelope = message as Partial<Envelope> | null;
+    if (!envelope || typeof envelope.cairn !== 'string' || !(envelope.cairn in handlers)) return undefined;
+    const handler = handlers[envelope.cairn] as (data: unknown, sender: unknown) => unknown;
+    return Promise.resolve()
+      .then(() => handler(envelope.data, sender))
+      .then(
+        (value): Reply => ({ ok: true, value }),
+        (err: unknown): Reply => ({ ok: false, error: err instanceof Error ? err.message : String(err) }),
+      );
+  });
+}

@@ -49,4 +49,6 @@ export interface Clip extends ClipDraft {
   visibility: Visibility;
   createdAt: string;
   updatedAt: string;
+  /** Set when deleted: a tombstone kept so undo (and later sync) can see the delete. */
+  deletedAt: string | null;
 }
