@@ -1,0 +1,26 @@
+/**
+ * User settings kept in extension local storage (WXT storage item, versioned so later fields can
+ * migrate). Only small preferences live here; clips and the taxonomy live in IndexedDB.
+ */
+import { storage } from 'wxt/utils/storage';
+import type { UiLangSetting } from './i18n';
+
+/** Everything the user can set in the Settings screen. */
+export interface Settings {
+  /** UI language; 'auto' follows the browser. */
+  uiLang: UiLangSetting;
+}
+
+/** Settings before the user has changed anything. */
+export const DEFAULT_SETTINGS: Settings = { uiLang: 'auto' };
+
+/** The `local:settings` item (version 1). */
+export const settingsItem = storage.defineItem<Settings>('local:settings', {
+  version: 1,
+  fallback: DEFAULT_SETTINGS,
+});
+
+/** Fill missing fields from the defaults (older or hand-edited values stay readable). */
+export function withDefaults(value: Partial<Settings> | null | undefined): Settings {
+  return { ...DEFAULT_SETTINGS, ...(value ?? {}) };
+}
