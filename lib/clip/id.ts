@@ -46,7 +46,7 @@ function increment(bytes: Uint8Array): void {
 /** A ULID generator with its own monotonic state (one per process is enough; tests make their own). */
 export function createUlidFactory(): (now?: number, random?: RandomSource) => string {
   let lastTime = -1;
-  let lastRandom = new Uint8Array(RANDOM_BYTES);
+  let lastRandom: Uint8Array = new Uint8Array(RANDOM_BYTES);
   return (now = Date.now(), random = defaultRandom) => {
     if (now <= lastTime) {
       // Same millisecond (or the clock stepped back): keep the last time and count up, so ids stay ordered.

@@ -1,0 +1,202 @@
+/**
+ * The local library: clips, the taxonomy and small meta records in IndexedDB. The only module that
+ * reads or writes them; every method rejects with a StorageError on failure, never hangs.
+ */
+import type { Clip } from '../clip/types';
+import type { Category } from '../categorize/types';
+import { guard, StorageError } from './errors';
+import { openCairnDb, type OpenOptions } from './open';
+import type { CairnDb } from './schema';
+import { runTransaction } from './transaction';
+
+export interface ListOptions {
+  /** A category id; `null` lists unfiled clips; omitted lists every clip. */
+  categoryId?: string | null;
+  limit?: number;
+}
+
+const TAXONOMY_ORDER = 'taxonomyOrder';
+
+const isLive = (clip: Clip) => !clip.deletedAt;
+
+/** Newest first; ids (ULIDs) break ties within one timestamp. */
+function newestFirst(a: Clip, b: Clip): number {
+  if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? 1 : -1;
+  return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
+}
+
+/** The clip library over one IndexedDB database, opened lazily and reopened after a version change. */
+export class ClipStore {
+  private connection: Promise<CairnDb> | null = null;
+
+  constructor(
+    private readonly factory: IDBFactory = indexedDB,
+    private readonly name = 'cairn',
+    private readonly openOptions: OpenOptions = {},
+  ) {}
+
+  private db(): Promise<CairnDb> {
+    if (!this.connection) {
+      const opening = openCairnDb(this.factory, this.name, {
+        ...this.openOptions,
+        onVersionChange: () => {
+          this.connection = null;
+          this.openOptions.onVersionChange?.();
+        },
+      });
+      this.connection = opening;
+      // A failed open is not cached: the next call tries again.
+      opening.catch(() => {
+        if (this.connection === opening) this.connection = null;
+      });
+    }
+    return this.connection;
+  }
+
+  /** Insert or replace a clip (by id). */
+  put(clip: Clip): Promise<Clip> {
+    return guard('save the clip', async () => {
+      const db = await this.db();
+      await runTransaction(db, ['clips'], 'readwrite', (tx) => tx.objectStore('clips').put(clip));
+      return clip;
+    });
+  }
+
+  /** A clip by id, tombstoned or not; null when there is none. */
+  get(id: string): Promise<Clip | null> {
+    return guard('read the clip', async () => (await (await this.db()).get('clips', id)) ?? null);
+  }
+
+  /** The newest live clip whose canonicalUrl equals `url` exactly (callers pass the normalized URL). */
+  findByCanonicalUrl(url: string): Promise<Clip | null> {
+    return guard('look up the page', async () => {
+      const all = await (await this.db()).getAllFromIndex('clips', 'canonicalUrl', url);
+      return all.filter(isLive).sort(newestFirst)[0] ?? null;
+    });
+  }
+
+  /** Live clips, newest first, optionally of one category (or unfiled) and capped at `limit`. */
+  list(options: ListOptions = {}): Promise<Clip[]> {
+    const limit = options.limit ?? Infinity;
+    return guard('list clips', async () => {
+      const db = await this.db();
+      if (limit <= 0) return [];
+      if (typeof options.categoryId === 'string') {
+        const filed = await db.getAllFromIndex('clips', 'categoryId', options.categoryId);
+        return filed.filter(isLive).sort(newestFirst).slice(0, limit);
+      }
+      const unfiledOnly = options.categoryId === null;
+      return runTransaction(db, ['clips'], 'readonly', async (tx) => {
+        const out: Clip[] = [];
+        let cursor = await tx.objectStore('clips').index('createdAt').openCursor(null, 'prev');
+        while (cursor && out.length < limit) {
+          const clip = cursor.value;
+          if (isLive(clip) && (!unfiledOnly || clip.categoryId === null)) out.push(clip);
+          cursor = await cursor.continue();
+        }
+        return out;
+      });
+    });
+  }
+
+  /** Change a clip inside one transaction; rejects when the id is unknown. */
+  private modify(id: string, action: string, change: (clip: Clip) => Clip): Promise<Clip> {
+    return guard(action, async () => {
+      const db = await this.db();
+      return runTransaction(db, ['clips'], 'readwrite', async (tx) => {
+        const store = tx.objectStore('clips');
+        const current = await store.get(id);
+        if (!current) throw new StorageError(`Cairn could not ${action}: no clip with id ${id}.`, 'not-found');
+        const next = change(current);
+        await store.put(next);
+        return next;
+      });
+    });
+  }
+
+  /** Delete as a tombstone (deletedAt set), so undo and sync can still see it. */
+  softDelete(id: string, now: Date = new Date()): Promise<Clip> {
+    const at = now.toISOString();
+    return this.modify(id, 'delete the clip', (clip) => ({ ...clip, deletedAt: at, updatedAt: at }));
+  }
+
+  /** Undo a soft delete. */
+  restore(id: string, now: Date = new Date()): Promise<Clip> {
+    return this.modify(id, 'restore the clip', (clip) => ({ ...clip, deletedAt: null, updatedAt: now.toISOString() }));
+  }
+
+  /** Apply a partial update to a clip (updatedAt set to `now`). */
+  update(id: string, patch: Partial<Clip>, now: Date = new Date()): Promise<Clip> {
+    return this.modify(id, 'update the clip', (clip) => ({ ...clip, ...patch, id: clip.id, createdAt: clip.createdAt, updatedAt: now.toISOString() }));
+  }
+
+  /** Every tag on a live clip, most used first (ties alphabetical). */
+  allTags(): Promise<string[]> {
+    return guard('list tags', async () => {
+      const counts = new Map<string, number>();
+      for (const clip of await (await this.db()).getAll('clips')) {
+        if (!isLive(clip)) continue;
+        for (const tag of new Set(clip.tags)) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+      }
+      return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([tag]) => tag);
+    });
+  }
+
+  /** The taxonomy in the order it was saved (seeded with the starter taxonomy on first open). */
+  getTaxonomy(): Promise<Category[]> {
+    return guard('read the taxonomy', async () => {
+      const db = await this.db();
+      return runTransaction(db, ['taxonomy', 'meta'], 'readonly', async (tx) => {
+        const [categories, order] = await Promise.all([tx.objectStore('taxonomy').getAll(), tx.objectStore('meta').get(TAXONOMY_ORDER)]);
+        const rank = new Map((Array.isArray(order) ? (order as string[]) : []).map((id, i) => [id, i]));
+        return categories.sort((a, b) => (rank.get(a.id) ?? Infinity) - (rank.get(b.id) ?? Infinity) || a.id.localeCompare(b.id));
+      });
+    });
+  }
+
+  /** Replace the whole taxonomy (one transaction: all or nothing). */
+  saveTaxonomy(categories: Category[]): Promise<Category[]> {
+    return guard('save the taxonomy', async () => {
+      const ids = new Set<string>();
+      for (const c of categories) {
+        if (ids.has(c.id)) throw new Error(`duplicate category id "${c.id}"`);
+        ids.add(c.id);
+      }
+      for (const c of categories) {
+        if (c.parentId !== null && !ids.has(c.parentId)) throw new Error(`category "${c.id}" has an unknown parent "${c.parentId}"`);
+      }
+      const db = await this.db();
+      await runTransaction(db, ['taxonomy', 'meta'], 'readwrite', async (tx) => {
+        const store = tx.objectStore('taxonomy');
+        await store.clear();
+        await Promise.all(categories.map((c) => store.put(c)));
+        await tx.objectStore('meta').put(categories.map((c) => c.id), TAXONOMY_ORDER);
+      });
+      return categories;
+    });
+  }
+
+  /** A small meta record (flags, undo record, cursors), or undefined. */
+  getMeta<T>(key: string): Promise<T | undefined> {
+    return guard('read settings', async () => (await (await this.db()).get('meta', key)) as T | undefined);
+  }
+
+  setMeta(key: string, value: unknown): Promise<void> {
+    return guard('save settings', async () => {
+      await (await this.db()).put('meta', value, key);
+    });
+  }
+
+  deleteMeta(key: string): Promise<void> {
+    return guard('save settings', async () => {
+      await (await this.db()).delete('meta', key);
+    });
+  }
+
+  /** Close the connection (tests; the next call reopens). */
+  async close(): Promise<void> {
+    const connection = this.connection;
+    this.connection = null;
+    if (connection) (await connection.catch(() => null))?.close();
+  }
+}
