@@ -38,7 +38,20 @@ export async function loadPage(input: string, io: CliIo, options: LoadOptions = 
   if (/^https?:\/\//i.test(input)) return fetchPage(input, io.fetch, options);
   if (/^file:/i.test(input)) return readPageFile(fileURLToPath(input), options);
   if (/^[a-z][a-z\d+.-]*:\/\//i.test(input)) throw new InputError(`unsupported URL scheme: ${input.split(':')[0]} (use http, https or a file)`);
-  return readPageFile(path.resolve(io.cwd, input), options);
+  try {
+    return await readPageFile(path.resolve(io.cwd, input), options);
+  } catch (error) {
+    if (error instanceof InputError && error.message.startsWith('no such file') && looksLikeHost(input)) {
+      throw new InputError(`${error.message} (for a web page, give the full URL: https://${input})`);
+    }
+    throw error;
+  }
+}
+
+/** "example.com/page" looks like a web address typed without its scheme; "page.html" does not. */
+function looksLikeHost(input: string): boolean {
+  const first = input.split('/')[0]!;
+  return /^([a-z\d-]+\.)+[a-z]{2,}(:\d+)?$/i.test(first) && !/\.(x?html?|mht(ml)?|txt|md)$/i.test(first);
 }
 
 async function readPageFile(file: string, options: LoadOptions): Promise<LoadedPage> {
@@ -50,8 +63,7 @@ async function readPageFile(file: string, options: LoadOptions): Promise<LoadedP
   } catch (error) {
     if (error instanceof InputError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    const hint = code === 'ENOENT' && /^[\w-]+(\.[\w-]+)+(\/|$)/.test(path.basename(file)) ? ' (for a web page, give the full URL with https://)' : '';
-    throw new InputError(code === 'ENOENT' ? `no such file: ${file}${hint}` : `cannot read ${file}: ${(error as Error).message}`);
+    throw new InputError(code === 'ENOENT' ? `no such file: ${file}` : `cannot read ${file}: ${(error as Error).message}`);
   }
   if (size > options.maxFileBytes) throw new InputError(`${file} is ${formatBytes(size)}, over the ${formatBytes(options.maxFileBytes)} limit`);
   const handle = await open(file, 'r');
