@@ -62,6 +62,31 @@ export class ClipStore {
     });
   }
 
+  /**
+   * Find the clip a save should replace — `match.id` when given, else the newest live clip with
+   * `match.canonicalUrl` — and write `build(previous)` in the same transaction, so two saves of one
+   * page racing each other (a double-pressed shortcut) still make one clip, never a silent second copy.
+   */
+  upsert(match: { id?: string; canonicalUrl: string }, build: (previous: Clip | null) => Clip): Promise<{ clip: Clip; previous: Clip | null }> {
+    return guard('save the clip', async () => {
+      const db = await this.db();
+      return runTransaction(db, ['clips'], 'readwrite', async (tx) => {
+        const store = tx.objectStore('clips');
+        let previous: Clip | null;
+        if (match.id !== undefined) {
+          previous = (await store.get(match.id)) ?? null;
+          if (!previous) throw new StorageError(`Cairn could not update the clip: no clip with id ${match.id}.`, 'not-found');
+        } else {
+          const same = await store.index('canonicalUrl').getAll(match.canonicalUrl);
+          previous = same.filter(isLive).sort(newestFirst)[0] ?? null;
+        }
+        const clip = build(previous);
+        await store.put(clip);
+        return { clip, previous };
+      });
+    });
+  }
+
   /** A clip by id, tombstoned or not; null when there is none. */
   get(id: string): Promise<Clip | null> {
     return guard('read the clip', async () => (await (await this.db()).get('clips', id)) ?? null);
