@@ -37,6 +37,25 @@ export interface ProtocolMap {
   'taxonomy:get': (req: void) => Category[];
   'taxonomy:save': (req: { categories: Category[] }) => Category[];
   'tags:list': (req: void) => string[];
+  /**
+   * Undo the last quick clip (context menu, shortcut or "Save link") of clip `id`: puts back the
+   * version it replaced, or tombstones it if the quick clip created it. Sent by the in-page toast.
+   */
+  'clip:undo': (req: { id: string }) => Clip;
+}
+
+/**
+ * Broadcast by the background with `runtime.sendMessage` whenever clips change outside the page
+ * that asked (quick clip, context menu, undo). Open extension pages listen with
+ * `runtime.onMessage` and reload what they show; it is not a request, so nothing answers it.
+ */
+export interface CairnEvent {
+  cairnEvent: 'clips-changed';
+}
+
+/** True when a runtime message is a Cairn broadcast event (not a request in the ProtocolMap). */
+export function isCairnEvent(message: unknown): message is CairnEvent {
+  return !!message && typeof message === 'object' && (message as Partial<CairnEvent>).cairnEvent === 'clips-changed';
 }
 
 type MessageType = keyof ProtocolMap;
