@@ -1,0 +1,162 @@
+/**
+ * "Related to this page": a weighted query from the page's most telling terms (page frequency,
+ * saturated, × the library's IDF; title and caller-given key terms boosted), scored against clips
+ * with field weights and BM25-style length normalisation, then nudged by same site / same category.
+ */
+import type { IndexStore } from './store';
+import { ScoreBoard, topK } from './scores';
+import { cjkBigrams, foldForSearch, rawTokens, wordTerm } from './tokenize';
+import type { RelatedHit, RelatedOptions, RelatedPage, StoredDoc } from './types';
+
+/** Field weights for related: a shared term in a clip's title or tags says more than one in its text. */
+const FIELD_WEIGHT = [1.6, 1.4, 1.0, 0.8];
+const QUERY_TERMS = 32;
+const MAX_PAGE_CHARS = 40_000;
+const TITLE_BOOST = 2.5;
+const KEY_TERM_BOOST = 2;
+const K1 = 1.2;
+const B = 0.5;
+const SAME_SITE = 0.15;
+const SAME_CATEGORY = 0.2;
+
+interface PageTerm {
+  term: string;
+  tf: number;
+  boost: number;
+  surface: string;
+}
+
+function hostOf(url: string | null | undefined): string {
+  try {
+    return url ? new URL(url).hostname.toLowerCase().replace(/^www\./, '') : '';
+  } catch {
+    return '';
+  }
+}
+
+/** Count the page's terms, remembering the first surface form of each. */
+function pageTerms(page: RelatedPage): Map<string, PageTerm> {
+  const terms = new Map<string, PageTerm>();
+  const feed = (text: string | null | undefined, boost: number) => {
+    if (!text) return;
+    for (const tok of rawTokens(foldForSearch(text.slice(0, MAX_PAGE_CHARS)))) {
+      const list = tok.cjk ? cjkBigrams(tok.text) : [wordTerm(tok.text)];
+      for (const t of list) {
+        if (!t) continue;
+        const e = terms.get(t);
+        if (e) {
+          e.tf++;
+          e.boost = Math.max(e.boost, boost);
+        } else terms.set(t, { term: t, tf: 1, boost, surface: tok.cjk ? t : tok.text });
+      }
+    }
+  };
+  feed(page.title, TITLE_BOOST);
+  for (const k of page.keyTerms || []) feed(k, KEY_TERM_BOOST);
+  feed(page.text, 1);
+  return terms;
+}
+
+/** Merge consecutive shared CJK bigrams back into the words the page wrote ("组织"+"织学"+"学习" → "组织学习"). */
+function mergeCjk(page: RelatedPage, shared: Set<string>): Map<string, string> {
+  const surfaces = new Map<string, string>();
+  const text = `${page.title || ''}\n${(page.text || '').slice(0, 8000)}`;
+  for (const tok of rawTokens(foldForSearch(text))) {
+    if (!tok.cjk) continue;
+    const chars = Array.from(tok.text);
+    let i = 0;
+    while (i + 1 < chars.length) {
+      if (!shared.has(chars[i]! + chars[i + 1]!)) {
+        i++;
+        continue;
+      }
+      let j = i + 1;
+      while (j + 1 < chars.length && shared.has(chars[j]! + chars[j + 1]!)) j++;
+      const word = chars.slice(i, j + 1).join('');
+      for (let k = i; k < j; k++) {
+        const g = chars[k]! + chars[k + 1]!;
+        const prev = surfaces.get(g);
+        if (!prev || prev.length < word.length) surfaces.set(g, word);
+      }
+      i = j;
+    }
+  }
+  return surfaces;
+}
+
+/** Related clips for a page. */
+export function runRelated(store: IndexStore, board: ScoreBoard, page: RelatedPage, opts: RelatedOptions = {}): RelatedHit[] {
+  const limit = Math.max(1, opts.limit ?? 10);
+  const minRelative = opts.minRelativeScore ?? 0.2;
+  const candidates: Array<PageTerm & { df: number; weight: number }> = [];
+  for (const t of pageTerms(page).values()) {
+    const df = store.docFreq(t.term);
+    if (!df) continue;
+    const tfPart = (t.tf * (K1 + 1)) / (t.tf + K1);
+    candidates.push({ ...t, df, weight: tfPart * t.boost * store.idf(df) });
+  }
+  const query = topK(candidates, QUERY_TERMS, (c) => c.weight);
+  if (query.length === 0) return [];
+
+  board.reset(store.capacity);
+  const avg = store.averageTerms || 1;
+  const docs = store.docs;
+  query.forEach((q, bit) => {
+    const postings = store.postings(q.term);
+    for (let slot = 0; slot < postings.length; slot++) {
+      const list = postings[slot];
+      if (!list) continue;
+      const w = q.weight * FIELD_WEIGHT[slot]!;
+      for (let i = 0; i < list.length; i++) board.addTerm(list[i]!, w, bit);
+    }
+  });
+
+  const excludeUrl = opts.excludeUrl || '';
+  const pageHost = hostOf(page.url);
+  const pageSite = (page.siteName || '').toLowerCase();
+  const scored: Array<{ d: number; doc: StoredDoc; score: number }> = [];
+  for (const d of board.touched) {
+    const doc = docs.get(d);
+    if (!doc || (excludeUrl && doc.url === excludeUrl)) continue;
+    // One shared term scores (k1+1)/(1+k1·norm) times its weight: long clips do not win by size alone.
+    const norm = 1 - B + (B * doc.terms) / avg;
+    let score = (board.score(d) * (K1 + 1)) / (1 + K1 * norm);
+    const sameSite = !!((pageHost && doc.host === pageHost) || (pageSite && doc.site.toLowerCase() === pageSite));
+    const sameCategory = !!(page.categoryId && doc.categoryId === page.categoryId);
+    score *= 1 + (sameSite ? SAME_SITE : 0) + (sameCategory ? SAME_CATEGORY : 0);
+    scored.push({ d, doc, score });
+  }
+  const best = topK(scored, limit, (s) => s.score);
+  if (best.length === 0) return [];
+  const floor = best[0]!.score * minRelative;
+
+  const hits: RelatedHit[] = [];
+  const kept = best.filter((b) => b.score >= floor);
+  const sharedCjk = new Set<string>();
+  for (const b of kept) {
+    const bits = board.termBits(b.d);
+    query.forEach((q, i) => {
+      if (i < 32 && bits & (1 << i) && /^[^\x00-\x7f]/.test(q.term)) sharedCjk.add(q.term);
+    });
+  }
+  const merged = sharedCjk.size ? mergeCjk(page, sharedCjk) : new Map<string, string>();
+  for (const b of kept) {
+    const bits = board.termBits(b.d);
+    const terms: string[] = [];
+    for (let i = 0; i < query.length && i < 32 && terms.length < 5; i++) {
+      if (!(bits & (1 << i))) continue;
+      const q = query[i]!;
+      const surface = merged.get(q.term) || q.surface;
+      if (!terms.some((t) => t.includes(surface) || surface.includes(t))) terms.push(surface);
+    }
+    const sameSite = !!((pageHost && b.doc.host === pageHost) || (pageSite && b.doc.site.toLowerCase() === pageSite));
+    const sameCategory = !!(page.categoryId && b.doc.categoryId === page.categoryId);
+    const parts = [terms.length ? `shared: ${terms.join(', ')}` : '', sameSite ? 'same site' : '', sameCategory ? 'same category' : ''];
+    hits.push({
+      id: b.doc.id,
+      score: Math.round(b.score * 1000) / 1000,
+      why: { terms, sameSite, sameCategory, text: parts.filter(Boolean).join(' · ') },
+    });
+  }
+  return hits;
+}

@@ -1,0 +1,113 @@
+/** Reusable score buffers indexed by doc number, so a query allocates no per-doc maps. */
+
+export class ScoreBoard {
+  private total = new Float64Array(0);
+  private parts = new Int32Array(0);
+  private seen = new Int32Array(0);
+  private partScore = new Float64Array(0);
+  private bits = new Uint32Array(0);
+  private partSeen = new Int32Array(0);
+  private stamp = 0;
+  private partStamp = 0;
+  /** Doc numbers touched by the current query. */
+  touched: number[] = [];
+  private partTouched: number[] = [];
+
+  /** Start a query over doc numbers below `capacity`. */
+  reset(capacity: number): void {
+    if (this.total.length < capacity) {
+      const size = Math.max(capacity, this.total.length * 2, 1024);
+      this.total = new Float64Array(size);
+      this.parts = new Int32Array(size);
+      this.seen = new Int32Array(size);
+      this.partScore = new Float64Array(size);
+      this.partSeen = new Int32Array(size);
+      this.bits = new Uint32Array(size);
+      this.stamp = 0;
+      this.partStamp = 0;
+    }
+    this.stamp++;
+    this.touched = [];
+  }
+
+  /** Start one query part: a doc's part score is the best of its terms. */
+  beginPart(): void {
+    this.partStamp++;
+    this.partTouched = [];
+  }
+
+  /** Offer a score for a doc within the current part. */
+  offer(doc: number, score: number): void {
+    if (this.partSeen[doc] !== this.partStamp) {
+      this.partSeen[doc] = this.partStamp;
+      this.partScore[doc] = score;
+      this.partTouched.push(doc);
+    } else if (score > this.partScore[doc]!) this.partScore[doc] = score;
+  }
+
+  /** Fold the current part into the totals. */
+  endPart(): void {
+    for (const d of this.partTouched) {
+      if (this.seen[d] !== this.stamp) {
+        this.seen[d] = this.stamp;
+        this.total[d] = 0;
+        this.parts[d] = 0;
+        this.bits[d] = 0;
+        this.touched.push(d);
+      }
+      this.total[d]! += this.partScore[d]!;
+      this.parts[d]!++;
+    }
+  }
+
+  /** Add directly to a doc's total (boosts). */
+  add(doc: number, score: number): void {
+    if (this.seen[doc] !== this.stamp) {
+      this.seen[doc] = this.stamp;
+      this.total[doc] = 0;
+      this.parts[doc] = 0;
+      this.bits[doc] = 0;
+      this.touched.push(doc);
+    }
+    this.total[doc]! += score;
+  }
+
+  /** Add to a doc's total and remember which of the first 32 query terms it matched. */
+  addTerm(doc: number, score: number, bit: number): void {
+    this.add(doc, score);
+    if (bit < 32) this.bits[doc]! |= 1 << bit;
+  }
+
+  /** Bitmask of query terms matched (set by addTerm). */
+  termBits(doc: number): number {
+    return this.seen[doc] === this.stamp ? this.bits[doc]! : 0;
+  }
+
+  /** Multiply a touched doc's total. */
+  scale(doc: number, factor: number): void {
+    if (this.seen[doc] === this.stamp) this.total[doc]! *= factor;
+  }
+
+  score(doc: number): number {
+    return this.seen[doc] === this.stamp ? this.total[doc]! : 0;
+  }
+
+  matched(doc: number): number {
+    return this.seen[doc] === this.stamp ? this.parts[doc]! : 0;
+  }
+}
+
+/** The k best items by a comparator-free key (higher first), without sorting everything. */
+export function topK<T>(items: Iterable<T>, k: number, key: (t: T) => number): T[] {
+  const best: Array<{ t: T; v: number }> = [];
+  for (const t of items) {
+    const v = key(t);
+    if (best.length === k && v <= best[k - 1]!.v) continue;
+    let i = best.length;
+    if (i === k) best.pop();
+    i = best.length;
+    while (i > 0 && best[i - 1]!.v < v) i--;
+    best.splice(i, 0, { t, v });
+  }
+  return best.map((b) => b.t);
+}

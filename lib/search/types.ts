@@ -1,0 +1,134 @@
+/** Types of the local search index: what it takes in, what search and related give back. */
+
+/** What the index needs from a clip (a Clip fits; JSON clips with a `category` name fit too). */
+export interface SearchableClip {
+  id: string;
+  url?: string | null;
+  canonicalUrl?: string | null;
+  title?: string | null;
+  siteName?: string | null;
+  lang?: string | null;
+  categoryId?: string | null;
+  /** Category display name(s), indexed as words so "design" finds clips filed under Design. */
+  category?: string | null;
+  tags?: string[] | null;
+  excerpt?: string | null;
+  summary?: { abstract?: string | null; keyPoints?: string[] | null } | null;
+  text?: string | null;
+  note?: string | null;
+  createdAt?: string | null;
+  publishedTime?: string | null;
+  deletedAt?: string | null;
+}
+
+/** Text plus the ranges to mark: the UI renders segments, never injected HTML. */
+export interface Highlighted {
+  text: string;
+  /** Sorted, non-overlapping [start, end) UTF-16 offsets into `text`. */
+  highlights: Array<[number, number]>;
+}
+
+/** Narrow a search to part of the library. Each given filter must hold. */
+export interface SearchFilters {
+  /** One category id, or several (any of them). */
+  categoryId?: string | string[];
+  /** Clips carrying every listed tag (case-insensitive). */
+  tags?: string[];
+  /** Site name or host ("github.com" also matches "docs.github.com"), case-insensitive. */
+  site?: string;
+  /** Clipped at or after this instant (ISO string, Date or epoch ms). */
+  from?: string | number | Date;
+  /** Clipped at or before this instant. */
+  to?: string | number | Date;
+  /** Primary language tag, e.g. "zh". */
+  lang?: string;
+}
+
+export interface SearchOptions {
+  limit?: number;
+  filters?: SearchFilters;
+  /** Treat the last word as a prefix (search as you type). Default true. */
+  prefix?: boolean;
+}
+
+/** One search result. */
+export interface SearchHit {
+  id: string;
+  score: number;
+  /** How many of the query's parts matched (results with more come first). */
+  matched: number;
+  /** Of how many query parts. */
+  parts: number;
+  title: Highlighted;
+  /** A short passage from the clip's summary (or its text when full text is indexed). */
+  snippet: Highlighted;
+}
+
+/** The page being read, as related() needs it. Everything is optional but some text helps. */
+export interface RelatedPage {
+  title?: string | null;
+  url?: string | null;
+  siteName?: string | null;
+  text?: string | null;
+  /** Key terms a caller already extracted (e.g. by lib/text), weighted above plain text terms. */
+  keyTerms?: string[] | null;
+  /** The category the page would be filed under, if known: same-category clips get a boost. */
+  categoryId?: string | null;
+}
+
+export interface RelatedOptions {
+  limit?: number;
+  /** Leave out clips of this URL (the page itself when it was clipped). */
+  excludeUrl?: string | null;
+  /** Drop results scoring under this fraction of the best one (default 0.2). */
+  minRelativeScore?: number;
+}
+
+/** Why a clip is related, in parts the UI can show. */
+export interface RelatedWhy {
+  /** Shared key terms, most telling first (surface forms from the page). */
+  terms: string[];
+  sameSite: boolean;
+  sameCategory: boolean;
+  /** A short human line: "shared: knowledge, 组织学习 · same site". */
+  text: string;
+}
+
+export interface RelatedHit {
+  id: string;
+  score: number;
+  why: RelatedWhy;
+}
+
+export interface SearchIndexOptions {
+  /** Index the full text too (bigger and slower to build; summary-level fields are always indexed). */
+  fullText?: boolean;
+}
+
+/** A JSON-safe copy of an index, restored by `importSnapshot`. */
+export interface SearchSnapshot {
+  format: 'cairn-search/1';
+  fullText: boolean;
+  nextNum: number;
+  docs: Array<[number, StoredDoc]>;
+  vocab: string[];
+  flex: Array<[string, string]>;
+}
+
+/** What the index keeps per clip for filters, titles and snippets. */
+export interface StoredDoc {
+  id: string;
+  url: string;
+  host: string;
+  title: string;
+  /** Snippet source: the abstract (or excerpt), cut to a few hundred characters. */
+  blurb: string;
+  site: string;
+  categoryId: string | null;
+  tags: string[];
+  /** createdAt (or publishedTime) in epoch ms, 0 when unknown. */
+  time: number;
+  lang: string;
+  /** Distinct index terms (length normalisation). */
+  terms: number;
+}
