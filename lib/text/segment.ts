@@ -18,11 +18,38 @@ export function wordSegmenter(lang?: string | null): Intl.Segmenter {
   return seg;
 }
 
-/** Word-like tokens of a text, folded (NFKC, lower-case), in order. */
+/** Letters/digits joined by apostrophes, dots or underscores: the word-like runs ICU would find in spaced scripts. */
+const TOKEN = /[\p{L}\p{N}\p{M}_]+(?:['’.][\p{L}\p{N}\p{M}_]+)*/gu;
+/** Scripts written without spaces: these pieces go to the dictionary segmenter. */
+const NEEDS_DICTIONARY = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+const SPACES_ONLY = /^[ \t\u00a0\u3000]*$/;
+
+/**
+ * Walk the word-like tokens of folded text, calling `onWord` for each and `onBreak` at punctuation.
+ * Spaced scripts are tokenised by a regular expression; only runs of Chinese, Japanese, Thai… go to
+ * Intl.Segmenter, one short run at a time, because its iteration cost grows with string length in V8.
+ */
+function walkWords(text: string, lang: string | null | undefined, onWord: (w: string) => void, onBreak: () => void): void {
+  const folded = foldText(text);
+  let last = 0;
+  for (const m of folded.matchAll(TOKEN)) {
+    const idx = m.index!;
+    if (idx > last && !SPACES_ONLY.test(folded.slice(last, idx))) onBreak();
+    last = idx + m[0].length;
+    const tok = m[0];
+    if (!NEEDS_DICTIONARY.test(tok)) {
+      onWord(tok);
+      continue;
+    }
+    for (const s of wordSegmenter(lang).segment(tok)) if (s.isWordLike) onWord(s.segment);
+  }
+}
+
+/** Word-like tokens of a text, folded (NFKC, lower-case), in order; Chinese through Intl.Segmenter. */
 export function segmentWords(text: string, lang?: string | null): string[] {
   const out: string[] = [];
   if (!text) return out;
-  for (const s of wordSegmenter(lang).segment(foldText(text))) if (s.isWordLike) out.push(s.segment);
+  walkWords(text, lang, (w) => out.push(w), () => {});
   return out;
 }
 
@@ -32,15 +59,17 @@ export function segmentWords(text: string, lang?: string | null): string[] {
  */
 export function segmentRuns(text: string, lang?: string | null): string[][] {
   const runs: string[][] = [];
-  let run: string[] = [];
   if (!text) return runs;
-  for (const s of wordSegmenter(lang).segment(foldText(text))) {
-    if (s.isWordLike) run.push(s.segment);
-    else if (!/^[ \t\u00a0\u3000]+$/.test(s.segment)) {
+  let run: string[] = [];
+  walkWords(
+    text,
+    lang,
+    (w) => run.push(w),
+    () => {
       if (run.length) runs.push(run);
       run = [];
-    }
-  }
+    },
+  );
   if (run.length) runs.push(run);
   return runs;
 }
