@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createClipFormStore } from '../../../lib/store/clip-form';
+import type { Send } from '../../../lib/store/send';
 import { fakeBackground, makeDraft } from './fake-background';
 
 describe('clip form store', () => {
@@ -95,10 +96,11 @@ describe('clip form store', () => {
     expect(await form.getState().save()).toBeNull();
 
     const ok = fakeBackground();
-    const form2 = createClipFormStore(async (type, data) => {
+    const failingSave = (async (type: Parameters<Send>[0], data: never) => {
       if (type === 'clip:save') throw new Error('QuotaExceededError');
       return ok.send(type, data);
-    });
+    }) as Send;
+    const form2 = createClipFormStore(failingSave);
     await form2.getState().captureTab(1);
     form2.getState().editDraft({ title: 'Keep me' });
     expect(await form2.getState().save()).toBeNull();

@@ -83,6 +83,13 @@ export function fakeBackground(opts: { suggestions?: CategorySuggestion[]; exist
         },
         'taxonomy:get': () => structuredClone(bg.taxonomy),
         'taxonomy:save': ({ categories }) => { bg.taxonomy = structuredClone(categories); return structuredClone(categories); },
+        'clip:undo': ({ id }) => {
+          const c = bg.clips.get(id);
+          if (!c) throw new Error('gone');
+          const next = { ...c, deletedAt: tick() };
+          bg.clips.set(id, next);
+          return structuredClone(next);
+        },
         'tags:list': () => [...new Set([...bg.clips.values()].flatMap((c) => c.tags))].sort(),
       };
       return (handlers[type] as (d: unknown) => unknown)(data);

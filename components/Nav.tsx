@@ -1,0 +1,37 @@
+/** The panel's top navigation: Clip · Library · Settings (a tab list, arrow keys move between tabs). */
+import type { KeyboardEvent } from 'react';
+import { useI18n } from './i18n';
+
+export type View = 'clip' | 'library' | 'settings';
+const VIEWS: View[] = ['clip', 'library', 'settings'];
+
+export function Nav({ view, onChange }: { view: View; onChange: (view: View) => void }) {
+  const { t } = useI18n();
+  const onKeyDown = (e: KeyboardEvent) => {
+    const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+    if (!step) return;
+    e.preventDefault();
+    const next = VIEWS[(VIEWS.indexOf(view) + step + VIEWS.length) % VIEWS.length];
+    onChange(next);
+    (e.currentTarget.querySelector(`[data-view="${next}"]`) as HTMLElement | null)?.focus();
+  };
+  return (
+    <nav className="nav" role="tablist" aria-label={t('nav.label')} onKeyDown={onKeyDown}>
+      {VIEWS.map((v) => (
+        <button
+          key={v}
+          type="button"
+          role="tab"
+          data-view={v}
+          data-testid={`tab-${v}`}
+          aria-selected={view === v}
+          tabIndex={view === v ? 0 : -1}
+          className={view === v ? 'nav-tab active' : 'nav-tab'}
+          onClick={() => onChange(v)}
+        >
+          {t(`nav.${v}` as const)}
+        </button>
+      ))}
+    </nav>
+  );
+}

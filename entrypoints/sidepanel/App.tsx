@@ -1,0 +1,215 @@
+/** The side panel: wires the stores to the components (Clip · Library · Settings) and the toast. */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useStore } from 'zustand';
+import { ClipEditor } from '../../components/ClipEditor';
+import { ClipForm } from '../../components/ClipForm';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { I18nProvider, useI18n } from '../../components/i18n';
+import { Library } from '../../components/Library';
+import { ModeSwitch } from '../../components/ModeSwitch';
+import { Nav, type View } from '../../components/Nav';
+import { Reader } from '../../components/Reader';
+import { Settings } from '../../components/Settings';
+import { Toast } from '../../components/Toast';
+import type { ClipMode } from '../../lib/clip/types';
+import { errorMessage } from '../../lib/store/send';
+import type { Services } from './wiring';
+import { onClipsChanged, resolveTabId, useUiLang } from './wiring';
+
+export function App({ services }: { services: Services }) {
+  const { lang, setting, setSetting } = useUiLang();
+  return (
+    <I18nProvider lang={lang}>
+      <Panel services={services} uiLang={setting} onUiLang={setSetting} />
+    </I18nProvider>
+  );
+}
+
+/** Ask for the undo, then say whether it worked. */
+export function useUndo(services: Services) {
+  const { t } = useI18n();
+  const { toasts, library } = services;
+  return useCallback(async () => {
+    const toast = toasts.getState().toast;
+    if (!toast?.undo) return;
+    toasts.getState().dismiss(toast.id);
+    try {
+      await toast.undo();
+      toasts.getState().show(t('toast.undone'));
+    } catch (err) {
+      toasts.getState().show(t('toast.undoFailed', { message: errorMessage(err) }));
+    }
+    void library.getState().refresh();
+  }, [toasts, library, t]);
+}
+
+function Panel({ services, uiLang, onUiLang }: { services: Services; uiLang: Parameters<typeof Settings>[0]['uiLang']; onUiLang: (v: typeof uiLang) => void }) {
+  const { t } = useI18n();
+  const { form, library, toasts } = services;
+  const [view, setView] = useState<View>('clip');
+  const toast = useStore(toasts, (s) => s.toast);
+  const lib = useStore(library);
+  const undo = useUndo(services);
+
+  useEffect(() => {
+    void library.getState().load();
+    void form.getState().loadKnownTags();
+    return onClipsChanged(() => {
+      void library.getState().refresh();
+      void form.getState().loadKnownTags();
+    });
+  }, [library, form]);
+
+  const directCounts = useMemo(() => {
+    const m = new Map<string, number>();
+    for (const c of lib.clips) if (c.categoryId) m.set(c.categoryId, (m.get(c.categoryId) ?? 0) + 1);
+    return m;
+  }, [lib.clips]);
+
+  return (
+    <div className="app">
+      <header className="app-header">
+        <span className="brand" aria-hidden="true">◭</span>
+        <Nav view={view} onChange={setView} />
+      </header>
+      <main className="app-main">
+        <div hidden={view !== 'clip'}><ClipView services={services} /></div>
+        {view === 'library' && <LibraryView services={services} />}
+        {view === 'settings' && (
+          <Settings
+            uiLang={uiLang}
+            onUiLang={onUiLang}
+            taxonomy={lib.taxonomy}
+            taxonomyLoaded={lib.status === 'ready'}
+            clipCounts={directCounts}
+            onSaveTaxonomy={(categories) => library.getState().saveTaxonomy(categories)}
+          />
+        )}
+        {lib.status === 'error' && lib.error && view !== 'clip' && (
+          <ErrorNotice title={t('error.loadFailed', { message: '' }).replace(/[:：]\s*$/, '')} message={lib.error} onRetry={() => void library.getState().load()} />
+        )}
+      </main>
+      <Toast toast={toast} onUndo={undo} onDismiss={() => toasts.getState().dismiss()} />
+    </div>
+  );
+}
+
+function ClipView({ services }: { services: Services }) {
+  const { t } = useI18n();
+  const { form, library, toasts } = services;
+  const s = useStore(form);
+  const taxonomy = useStore(library, (l) => l.taxonomy);
+  const [noTab, setNoTab] = useState(false);
+
+  const start = useCallback(async (mode?: ClipMode) => {
+    const tabId = form.getState().tabId ?? (await resolveTabId().catch(() => null));
+    if (tabId === null) { setNoTab(true); return; }
+    setNoTab(false);
+    await form.getState().captureTab(tabId, mode);
+  }, [form]);
+
+  useEffect(() => { void start(); }, [start]);
+
+  const save = async () => {
+    const outcome = await form.getState().save();
+    if (!outcome) return;
+    toasts.getState().show(t(outcome.kind === 'created' ? 'toast.saved' : 'toast.updated'), outcome.undo);
+    void library.getState().refresh();
+  };
+
+  const tagSuggestions = [...(s.capture?.tagSuggestions ?? []), ...s.knownTags];
+  return (
+    <section className="clip-view" aria-busy={s.status === 'capturing'}>
+      <div className="clip-toolbar">
+        <ModeSwitch mode={s.mode} disabled={s.status === 'capturing' || s.status === 'saving'} onChange={(m) => (s.tabId === null ? void start(m) : void form.getState().setMode(m))} />
+        <button type="button" className="icon-button" title={t('capture.again')} aria-label={t('capture.again')} data-testid="capture-again" disabled={s.status === 'capturing'} onClick={() => void start(s.mode)}>↻</button>
+      </div>
+      {noTab && <ErrorNotice message="no tab" title={t('error.title')} />}
+      {s.status === 'capturing' && <p className="loading" role="status">{t('capture.loading')}</p>}
+      {s.status === 'error' && s.error && <ErrorNotice message={s.error} onRetry={() => void start(s.mode)} />}
+      {(s.status === 'ready' || s.status === 'saving') && s.draft && (
+        <ClipForm
+          draft={s.draft}
+          filing={s.filing}
+          existing={s.existing}
+          taxonomy={taxonomy}
+          suggestions={s.capture?.suggestions ?? []}
+          tagSuggestions={tagSuggestions}
+          saving={s.status === 'saving'}
+          saveError={s.saveError}
+          onEdit={(e) => form.getState().editDraft(e)}
+          onSummary={(sum) => form.getState().editSummary(sum)}
+          onCategory={(id) => form.getState().setCategory(id)}
+          onAddTag={(...tags) => form.getState().addTag(...tags)}
+          onRemoveTag={(tag) => form.getState().removeTag(tag)}
+          onNote={(note) => form.getState().setNote(note)}
+          onSave={() => void save()}
+        />
+      )}
+    </section>
+  );
+}
+
+function LibraryView({ services }: { services: Services }) {
+  const { t } = useI18n();
+  const { library, toasts } = services;
+  const lib = useStore(library);
+  const [editing, setEditing] = useState(false);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const open = lib.openId ? lib.clips.find((c) => c.id === lib.openId) ?? null : null;
+
+  useEffect(() => { setEditing(false); setActionError(null); }, [lib.openId]);
+
+  if (lib.openId && !open) {
+    return (
+      <div>
+        <button type="button" className="link-button" onClick={() => library.getState().close()}>← {t('reader.back')}</button>
+        <p className="empty">{lib.status === 'ready' ? t('reader.notFound') : t('library.loading')}</p>
+      </div>
+    );
+  }
+  if (open) {
+    const remove = async () => {
+      try {
+        const undo = await library.getState().deleteClip(open.id);
+        toasts.getState().show(t('toast.deleted'), undo);
+      } catch (err) {
+        setActionError(errorMessage(err));
+      }
+    };
+    return (
+      <>
+        {actionError && <p className="notice error" role="alert">{t('error.actionFailed', { message: actionError })}</p>}
+        {editing ? (
+          <ClipEditor
+            clip={open}
+            taxonomy={lib.taxonomy}
+            knownTags={lib.tags}
+            onCancel={() => setEditing(false)}
+            onSave={async (patch) => {
+              try {
+                await library.getState().updateClip(open.id, patch);
+                setEditing(false);
+                toasts.getState().show(t('toast.updated'));
+              } catch (err) {
+                setActionError(errorMessage(err));
+              }
+            }}
+          />
+        ) : (
+          <Reader clip={open} taxonomy={lib.taxonomy} onBack={() => library.getState().close()} onEdit={() => setEditing(true)} onDelete={() => void remove()} />
+        )}
+      </>
+    );
+  }
+  return (
+    <Library
+      clips={lib.clips}
+      taxonomy={lib.taxonomy}
+      filter={lib.filter}
+      loading={lib.status === 'loading' || lib.status === 'idle'}
+      onFilter={(f) => library.getState().setFilter(f)}
+      onOpen={(id) => void library.getState().open(id)}
+    />
+  );
+}
