@@ -1,0 +1,91 @@
+/**
+ * Turndown rules for tables. turndown-plugin-gfm converts only tables whose first row is all <th> and keeps
+ * every other table as raw HTML; clips must hold no HTML, so every data table becomes a GFM table (with an
+ * empty header when the page has none) and layout tables (nested tables, cells full of blocks) become blocks.
+ */
+import type TurndownService from 'turndown';
+
+const BLOCKS_IN_CELL = 'p, div, ul, ol, pre, blockquote, h1, h2, h3, h4, h5, h6, table, hr';
+const layoutCache = new WeakMap<Element, boolean>();
+
+/** True when a table arranges page parts rather than holding data; such tables are flattened. */
+function isLayoutTable(table: Element): boolean {
+  let cached = layoutCache.get(table);
+  if (cached !== undefined) return cached;
+  const cells = Array.from(table.querySelectorAll('td, th'));
+  cached =
+    table.querySelector('table') !== null ||
+    cells.length <= 1 ||
+    cells.some((c) => c.querySelectorAll(BLOCKS_IN_CELL).length > 1 || (c.textContent ?? '').length > 600);
+  layoutCache.set(table, cached);
+  return cached;
+}
+
+function tableOf(node: Node): Element | null {
+  for (let n: Node | null = node.parentNode; n; n = n.parentNode) if (n.nodeName === 'TABLE') return n as Element;
+  return null;
+}
+
+function rowsOf(table: Element): Element[] {
+  return Array.from(table.querySelectorAll('tr')).filter((tr) => tableOf(tr) === table);
+}
+
+function columnCount(table: Element): number {
+  let max = 0;
+  for (const tr of rowsOf(table)) {
+    let n = 0;
+    for (const cell of Array.from(tr.children)) if (cell.nodeName === 'TD' || cell.nodeName === 'TH') n += Math.max(1, Number(cell.getAttribute('colspan')) || 1);
+    max = Math.max(max, n);
+  }
+  return Math.max(max, 1);
+}
+
+const inDataTable = (node: Node) => {
+  const table = tableOf(node);
+  return !!table && !isLayoutTable(table);
+};
+
+/** Add the table rules to a Turndown service (call after any plugin that defines table rules). */
+export function useTableRules(service: TurndownService): void {
+  service.addRule('dataTableCell', {
+    filter: (node) => (node.nodeName === 'TD' || node.nodeName === 'TH') && inDataTable(node),
+    replacement: (content, node) => {
+      const text = content.replace(/\s*\n+\s*/g, ' ').replace(/\|/g, '\\|').trim();
+      const span = Math.max(1, Number((node as Element).getAttribute('colspan')) || 1);
+      return ` ${text} |` + ' |'.repeat(span - 1);
+    },
+  });
+  service.addRule('dataTableRow', {
+    filter: (node) => node.nodeName === 'TR' && inDataTable(node),
+    replacement: (content, node) => {
+      const table = tableOf(node)!;
+      const row = '\n|' + content;
+      if (rowsOf(table)[0] !== node) return row;
+      const columns = columnCount(table);
+      const cellsHere = (content.match(/(?<!\\)\|/g) ?? []).length;
+      const padded = row + ' |'.repeat(Math.max(0, columns - cellsHere));
+      return padded + '\n|' + ' --- |'.repeat(columns);
+    },
+  });
+  service.addRule('dataTableSection', {
+    filter: (node) => ['THEAD', 'TBODY', 'TFOOT'].includes(node.nodeName) && inDataTable(node),
+    replacement: (content) => content,
+  });
+  service.addRule('tableCaption', {
+    filter: 'caption',
+    replacement: (content) => `\n\n${content.trim()}\n\n`,
+  });
+  service.addRule('dataTable', {
+    filter: (node) => node.nodeName === 'TABLE' && !isLayoutTable(node as Element),
+    replacement: (content) => {
+      const lines = content.split('\n').filter((l) => l.trim());
+      const caption = lines.filter((l) => !l.startsWith('|'));
+      const rows = lines.filter((l) => l.startsWith('|'));
+      return '\n\n' + (caption.length ? caption.join('\n') + '\n\n' : '') + rows.join('\n') + '\n\n';
+    },
+  });
+  service.addRule('layoutTablePart', {
+    filter: (node) => ['TABLE', 'THEAD', 'TBODY', 'TFOOT', 'TR', 'TD', 'TH'].includes(node.nodeName),
+    replacement: (content) => `\n\n${content}\n\n`,
+  });
+}
