@@ -1,0 +1,213 @@
+/**
+ * Everything the background does, as plain functions over injected dependencies (store, scripting,
+ * tabs, feedback, categorizer), so the listeners in entrypoints/background.ts are one-liners and
+ * every path runs in Node tests. No authoritative state lives here: the service worker may die at
+ * any moment, so undo records go to the store, and the history cache is only an optimization.
+ */
+import type { Clip, ClipDraft, ClipMode } from '../clip/types';
+import type { FilingHistory } from '../categorize/types';
+import type { ClipStore } from '../db/clip-store';
+import { dedupeKey, saveDraft, undoSave, updateClip, type SaveOutcome } from '../clip/save';
+import type { CaptureResult, Handlers } from '../messaging';
+import { captureTab, CaptureError, type ScriptingLike } from './capture';
+import type { Feedback } from './feedback';
+import { createHistoryCache } from './history-cache';
+import { linkDraft } from './link-draft';
+import { confidentCategory, draftAsInput, type Categorizer } from './suggest';
+
+export interface TabInfo {
+  id?: number;
+  url?: string;
+  title?: string;
+}
+
+/** What a context-menu click carries (the subset of `menus.OnClickData` used). */
+export interface MenuClickInfo {
+  menuItemId: string | number;
+  linkUrl?: string;
+  linkText?: string;
+  selectionText?: string;
+  pageUrl?: string;
+}
+
+export interface BackgroundDeps {
+  store: ClipStore;
+  scripting: ScriptingLike;
+  tabs: { get(tabId: number): Promise<TabInfo> };
+  feedback: Feedback;
+  categorizer: Categorizer;
+  buildHistory: (clips: Clip[]) => FilingHistory;
+  t: (key: string, substitutions?: string[]) => string;
+  now?: () => Date;
+}
+
+/** Ids of the context-menu items. */
+export const MENU = { clipPage: 'cairn-clip-page', clipSelection: 'cairn-clip-selection', saveLink: 'cairn-save-link' } as const;
+
+/** The command name in the manifest. */
+export const QUICK_CLIP_COMMAND = 'quick-clip';
+
+/** Meta key of the undo record for the last quick clip (in the store, so it survives a worker restart). */
+export const LAST_QUICK_CLIP = 'lastQuickClip';
+
+interface UndoRecord {
+  clipId: string;
+  previous: Clip | null;
+}
+
+export type QuickClipOutcome = { ok: true; clip: Clip; previous: Clip | null } | { ok: false; error: string };
+
+/** Build the background's services over `deps`. */
+export function createBackgroundServices(deps: BackgroundDeps) {
+  const { store, feedback, categorizer } = deps;
+  const now = deps.now ?? (() => new Date());
+  const history = createHistoryCache(() => store.list(), deps.buildHistory);
+
+  /** After any write: drop the cache and tell open pages. */
+  async function changed(): Promise<void> {
+    history.invalidate();
+    await feedback.clipsChanged();
+  }
+
+  async function tabFor(tabId: number, known?: TabInfo): Promise<TabInfo & { id: number }> {
+    if (known?.id === tabId && known.url !== undefined) return { ...known, id: tabId };
+    try {
+      return { ...(await deps.tabs.get(tabId)), id: tabId };
+    } catch {
+      return { ...known, id: tabId };
+    }
+  }
+
+  /** Extract a tab and gather what the clip form offers: suggestions, tags, and the existing clip. */
+  async function capture(tabId: number, mode: ClipMode): Promise<CaptureResult> {
+    const draft = await captureTab(deps.scripting, await tabFor(tabId), mode);
+    return describeDraft(tabId, draft);
+  }
+
+  async function describeDraft(tabId: number, draft: ClipDraft): Promise<CaptureResult> {
+    const input = draftAsInput(draft);
+    const [taxonomy, filing, tags, existing] = await Promise.all([
+      store.getTaxonomy(),
+      history.get(),
+      store.allTags(),
+      store.findByCanonicalUrl(dedupeKey(draft)),
+    ]);
+    return {
+      tabId,
+      draft,
+      suggestions: categorizer.suggestCategories(input, taxonomy, filing),
+      tagSuggestions: categorizer.suggestTags(input, tags),
+      existing,
+    };
+  }
+
+  /** Save without the form: filed under a confident suggestion (an existing clip keeps its filing). */
+  async function saveQuick(tab: TabInfo | undefined, draft: ClipDraft): Promise<QuickClipOutcome> {
+    const [taxonomy, filing, existing] = await Promise.all([store.getTaxonomy(), history.get(), store.findByCanonicalUrl(dedupeKey(draft))]);
+    const categoryId = existing ? undefined : confidentCategory(categorizer.suggestCategories(draftAsInput(draft), taxonomy, filing), taxonomy);
+    const outcome: SaveOutcome = await saveDraft(store, draft, categoryId === undefined ? {} : { categoryId }, { now: now() });
+    await store.setMeta(LAST_QUICK_CLIP, { clipId: outcome.clip.id, previous: outcome.previous } satisfies UndoRecord);
+    await changed();
+    await feedback.succeeded(tab?.id);
+    const label = deps.t(outcome.previous ? 'toastUpdated' : 'toastClipped', [outcome.clip.title]) || (outcome.previous ? 'Updated' : 'Clipped');
+    await feedback.toast(tab?.id, outcome.clip.id, label);
+    return { ok: true, ...outcome };
+  }
+
+  async function reportFailure(tab: TabInfo | undefined, err: unknown): Promise<QuickClipOutcome> {
+    const message = err instanceof Error ? err.message : String(err);
+    await feedback.failed(tab?.id, message);
+    if (!(err instanceof CaptureError)) console.error('Cairn quick clip failed', err);
+    return { ok: false, error: message };
+  }
+
+  /** Capture and save a tab at once (context menu, shortcut); failures show on the badge, never throw. */
+  async function quickClip(tab: TabInfo | undefined, mode: ClipMode, options: { preferSelection?: boolean } = {}): Promise<QuickClipOutcome> {
+    try {
+      if (tab?.id === undefined) throw new CaptureError("Cairn can't read this page: there is no tab to clip.");
+      const target = await tabFor(tab.id, tab);
+      const draft = await captureTab(deps.scripting, target, mode, options);
+      return await saveQuick(target, draft);
+    } catch (err) {
+      return reportFailure(tab, err);
+    }
+  }
+
+  /** Save a link as a clip without opening it. */
+  async function saveLink(tab: TabInfo | undefined, url: string, text?: string): Promise<QuickClipOutcome> {
+    try {
+      if (!/^(https?|ftp):/i.test(url)) throw new CaptureError(`Cairn can only save web links, not ${url.split(':')[0]}: links.`);
+      return await saveQuick(tab, linkDraft(url, text));
+    } catch (err) {
+      return reportFailure(tab, err);
+    }
+  }
+
+  /** Undo the last quick clip of `clipId`. */
+  async function undo(clipId: string): Promise<Clip> {
+    const record = await store.getMeta<UndoRecord>(LAST_QUICK_CLIP);
+    if (!record || record.clipId !== clipId) throw new Error('Nothing to undo: this clip was not the last quick clip.');
+    const clip = await undoSave(store, record, now());
+    await store.deleteMeta(LAST_QUICK_CLIP);
+    await changed();
+    return clip;
+  }
+
+  /** The handler a context-menu click runs. */
+  function onMenuClick(info: MenuClickInfo, tab: TabInfo | undefined): Promise<QuickClipOutcome> {
+    switch (info.menuItemId) {
+      case MENU.clipPage:
+        return quickClip(tab, 'article');
+      case MENU.clipSelection:
+        return quickClip(tab, 'selection');
+      case MENU.saveLink:
+        return info.linkUrl ? saveLink(tab, info.linkUrl, info.linkText ?? info.selectionText) : reportFailure(tab, new Error('No link to save.'));
+      default:
+        return Promise.resolve({ ok: false, error: `Unknown menu item ${String(info.menuItemId)}` });
+    }
+  }
+
+  /** The handler a keyboard command runs. */
+  function onCommand(name: string, tab: TabInfo | undefined): Promise<QuickClipOutcome> {
+    if (name === QUICK_CLIP_COMMAND) return quickClip(tab, 'article', { preferSelection: true });
+    return Promise.resolve({ ok: false, error: `Unknown command ${name}` });
+  }
+
+  /** Answers to every request in the ProtocolMap. */
+  const handlers: Handlers = {
+    'clip:capture': ({ tabId, mode }) => capture(tabId, mode),
+    'clip:save': async ({ draft, filing, replaceId }) => {
+      const { clip } = await saveDraft(store, draft, filing, { now: now(), replaceId });
+      await changed();
+      return clip;
+    },
+    'clip:list': (req) => store.list(req ?? {}),
+    'clip:get': ({ id }) => store.get(id),
+    'clip:update': async ({ id, patch }) => {
+      const clip = await updateClip(store, id, patch, now());
+      await changed();
+      return clip;
+    },
+    'clip:delete': async ({ id }) => {
+      await store.softDelete(id, now());
+      await changed();
+    },
+    'clip:restore': async ({ id }) => {
+      const clip = await store.restore(id, now());
+      await changed();
+      return clip;
+    },
+    'clip:undo': ({ id }) => undo(id),
+    'taxonomy:get': () => store.getTaxonomy(),
+    'taxonomy:save': async ({ categories }) => {
+      const saved = await store.saveTaxonomy(categories);
+      history.invalidate();
+      return saved;
+    },
+    'tags:list': () => store.allTags(),
+  };
+
+  return { capture, quickClip, saveLink, undo, onMenuClick, onCommand, handlers, history };
+}
+
+export type BackgroundServices = ReturnType<typeof createBackgroundServices>;
