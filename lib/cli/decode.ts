@@ -16,9 +16,22 @@ export function decodeHtml(bytes: Uint8Array, headerCharset?: string | null): { 
   }
   for (const label of [headerCharset, metaCharset(bytes)]) {
     const decoder = label ? decoderFor(label) : null;
-    if (decoder) return { text: decoder.decode(bytes), encoding: decoder.encoding };
+    if (decoder) return { text: decodeWith(decoder, bytes), encoding: decoder.encoding };
   }
-  return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+  return { text: decodeWith(new TextDecoder('windows-1252'), bytes), encoding: 'windows-1252' };
+}
+
+/**
+ * windows-1252 (also what the latin1 / iso-8859-1 / ascii labels mean on the web) puts quotes, dashes and € at
+ * 0x80–0x9F. Node 20's TextDecoder decodes it as ISO-8859-1 and yields C1 controls there (nodejs/node#56542),
+ * so those are mapped here; on a fixed Node none remain and this changes nothing.
+ */
+const WINDOWS_1252_C1 = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+function decodeWith(decoder: TextDecoder, bytes: Uint8Array): string {
+  const text = decoder.decode(bytes);
+  if (decoder.encoding !== 'windows-1252') return text;
+  return text.replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_C1[c.charCodeAt(0) - 0x80]!);
 }
 
 /** The charset parameter of a Content-Type header value, or null. */

@@ -21,7 +21,7 @@ let base = '';
 
 beforeAll(async () => {
   const gbkSeed = encodeGbk(seedHtml.replace('<meta charset="utf-8">', '<meta charset="gbk">'));
-  const latin1 = Buffer.from('<html><head><title>Café crème à Noël</title></head><body><article><h1>Café</h1><p>Un café crème coûte deux euros à Noël, déjà.</p></article></body></html>', 'latin1');
+  const latin1 = Buffer.from('<html><head><title>Café \x93crème\x94 à Noël</title></head><body><article><h1>Café</h1><p>Un café crème coûte deux euros à Noël, déjà.</p></article></body></html>', 'latin1');
   server = http.createServer((req, res) => {
     const send = (status: number, type: string, body: string | Buffer, headers: Record<string, string> = {}) => {
       res.writeHead(status, { 'content-type': type, ...headers });
@@ -137,10 +137,10 @@ describe('cairn clip on web pages', () => {
     }
   });
 
-  it('decodes an iso-8859-1 page', async () => {
+  it('decodes an iso-8859-1 page as browsers do (windows-1252: curly quotes at 0x93/0x94)', async () => {
     const run = await runCairn(['clip', `${base}/latin1`]);
     expect(run.code).toBe(0);
-    expect(jsonLines(run)[0]!.title).toBe('Café crème à Noël');
+    expect(jsonLines(run)[0]!.title).toBe('Café \u201ccrème\u201d à Noël');
   });
 
   it('prints an error line in place of each failed input, goes on, and exits 1', async () => {
