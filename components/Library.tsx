@@ -22,7 +22,7 @@ export function Library({ clips, taxonomy, filter, loading, onFilter, onOpen }: 
   return (
     <section className="library" data-testid="library" aria-label={t('library.label')}>
       <CategoryFilter taxonomy={taxonomy} counts={counts} total={clips.length} unfiled={unfiled} filter={filter} onChange={onFilter} />
-      <p className="muted small" aria-live="polite">{loading ? t('library.loading') : t('library.count', { count: shown.length })}</p>
+      <p className="muted small" aria-live="polite">{loading ? t('library.loading') : t(shown.length === 1 ? 'library.countOne' : 'library.count', { count: shown.length })}</p>
       {!loading && shown.length === 0 && (
         <p className="empty">{clips.length === 0 ? t('library.empty') : t('library.emptyFiltered')}</p>
       )}

@@ -27,8 +27,9 @@ export function SummaryEditor({ summary, onChange, idPrefix, testId = 'clip-summ
       <ol className="key-points">
         {summary.keyPoints.map((point, i) => (
           <li key={i}>
-            <input
-              className="input"
+            <textarea
+              className="input key-point"
+              rows={2}
               aria-label={t('form.keyPoint', { n: i + 1 })}
               value={point}
               onChange={(e) => setPoint(i, e.target.value)}

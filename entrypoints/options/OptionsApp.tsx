@@ -1,11 +1,11 @@
 /** The options page: the same Settings screen as the panel (language, taxonomy), in a wider layout. */
-import { useEffect, useMemo } from 'react';
+import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { I18nProvider, useI18n } from '../../components/i18n';
 import { Settings } from '../../components/Settings';
 import { Toast } from '../../components/Toast';
-import { useUndo } from '../sidepanel/App';
+import { useDirectCounts, useUndo } from '../sidepanel/hooks';
 import { onClipsChanged, useUiLang, type Services } from '../sidepanel/wiring';
 
 export function OptionsApp({ services }: { services: Services }) {
@@ -30,11 +30,7 @@ function OptionsPage({ services, uiLang, onUiLang }: { services: Services; uiLan
     void library.getState().load();
     return onClipsChanged(() => void library.getState().refresh());
   }, [library]);
-  const directCounts = useMemo(() => {
-    const m = new Map<string, number>();
-    for (const c of lib.clips) if (c.categoryId) m.set(c.categoryId, (m.get(c.categoryId) ?? 0) + 1);
-    return m;
-  }, [lib.clips]);
+  const directCounts = useDirectCounts(lib.clips);
 
   return (
     <div className="app options-page">

@@ -1,5 +1,5 @@
 /** The side panel: wires the stores to the components (Clip · Library · Settings) and the toast. */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { ClipEditor } from '../../components/ClipEditor';
 import { ClipForm } from '../../components/ClipForm';
@@ -13,6 +13,7 @@ import { Settings } from '../../components/Settings';
 import { Toast } from '../../components/Toast';
 import type { ClipMode } from '../../lib/clip/types';
 import { errorMessage } from '../../lib/store/send';
+import { useDirectCounts, useUndo } from './hooks';
 import type { Services } from './wiring';
 import { onClipsChanged, resolveTabId, useUiLang } from './wiring';
 
@@ -23,24 +24,6 @@ export function App({ services }: { services: Services }) {
       <Panel services={services} uiLang={setting} onUiLang={setSetting} />
     </I18nProvider>
   );
-}
-
-/** Ask for the undo, then say whether it worked. */
-export function useUndo(services: Services) {
-  const { t } = useI18n();
-  const { toasts, library } = services;
-  return useCallback(async () => {
-    const toast = toasts.getState().toast;
-    if (!toast?.undo) return;
-    toasts.getState().dismiss(toast.id);
-    try {
-      await toast.undo();
-      toasts.getState().show(t('toast.undone'));
-    } catch (err) {
-      toasts.getState().show(t('toast.undoFailed', { message: errorMessage(err) }));
-    }
-    void library.getState().refresh();
-  }, [toasts, library, t]);
 }
 
 function Panel({ services, uiLang, onUiLang }: { services: Services; uiLang: Parameters<typeof Settings>[0]['uiLang']; onUiLang: (v: typeof uiLang) => void }) {
@@ -60,11 +43,7 @@ function Panel({ services, uiLang, onUiLang }: { services: Services; uiLang: Par
     });
   }, [library, form]);
 
-  const directCounts = useMemo(() => {
-    const m = new Map<string, number>();
-    for (const c of lib.clips) if (c.categoryId) m.set(c.categoryId, (m.get(c.categoryId) ?? 0) + 1);
-    return m;
-  }, [lib.clips]);
+  const directCounts = useDirectCounts(lib.clips);
 
   return (
     <div className="app">

@@ -75,6 +75,7 @@ export const en = {
   'library.unfiled': 'Unfiled',
   'library.categories': 'Categories',
   'library.count': '{count} clips',
+  'library.countOne': '{count} clip',
   'library.empty': 'No clips yet. Clip a page to start your library.',
   'library.emptyFiltered': 'No clips in this category.',
   'library.loading': 'Loading…',

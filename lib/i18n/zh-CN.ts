@@ -77,6 +77,7 @@ export const zhCN: Dictionary = {
   'library.unfiled': '未分类',
   'library.categories': '分类',
   'library.count': '{count} 条收藏',
+  'library.countOne': '{count} 条收藏',
   'library.empty': '还没有收藏。收藏一个页面，开始建立你的资料库。',
   'library.emptyFiltered': '此分类下还没有收藏。',
   'library.loading': '正在加载…',

@@ -60,6 +60,15 @@ function initialFiling(result: CaptureResult): ClipFiling {
   return { categoryId: top ? top.categoryId : null, tags: [], note: '' };
 }
 
+/** Trim edits before saving: blank key points go, an emptied title falls back to the captured one. */
+export function tidyDraft(draft: ClipDraft, capturedTitle: string): ClipDraft {
+  return {
+    ...draft,
+    title: draft.title.trim() || capturedTitle || draft.url,
+    summary: { abstract: draft.summary.abstract.trim(), keyPoints: draft.summary.keyPoints.map((k) => k.trim()).filter(Boolean) },
+  };
+}
+
 /** Create a clip-form store bound to a `send` function. */
 export function createClipFormStore(send: Send): StoreApi<ClipFormState> {
   let captureSeq = 0;
@@ -143,7 +152,8 @@ export function createClipFormStore(send: Send): StoreApi<ClipFormState> {
       if (!draft || status === 'saving' || status === 'capturing') return null;
       set({ status: 'saving', saveError: null });
       try {
-        const clip = await send('clip:save', existing ? { draft, filing, replaceId: existing.id } : { draft, filing });
+        const clean = tidyDraft(draft, get().capture?.draft.title ?? '');
+        const clip = await send('clip:save', existing ? { draft: clean, filing, replaceId: existing.id } : { draft: clean, filing });
         const previous = existing;
         set({ status: 'ready', existing: clip, dirty: false });
         const undo = previous

@@ -26,7 +26,7 @@ describe('clip form store', () => {
     const form = createClipFormStore(bg.send);
     await form.getState().captureTab(1);
     form.getState().editDraft({ title: 'Edited' });
-    form.getState().editSummary({ abstract: 'Mine.', keyPoints: ['k1', 'k2'] });
+    form.getState().editSummary({ abstract: ' Mine. ', keyPoints: ['k1', '  ', 'k2 '] });
     form.getState().setCategory('km');
     form.getState().addTag(' #Notes ', 'notes', 'ml');
     form.getState().setNote('read this');
@@ -119,5 +119,14 @@ describe('clip form store', () => {
     form.getState().addTag('a', 'b');
     form.getState().removeTag('a');
     expect(form.getState().filing.tags).toEqual(['b']);
+  });
+});
+
+describe('tidyDraft', () => {
+  it('falls back to the captured title, then the URL, when the title is emptied', async () => {
+    const { tidyDraft } = await import('../../../lib/store/clip-form');
+    expect(tidyDraft(makeDraft({ title: '  ' }), 'Captured').title).toBe('Captured');
+    expect(tidyDraft(makeDraft({ title: '' }), '').title).toBe('https://example.com/a');
+    expect(tidyDraft(makeDraft({ title: ' Kept ' }), 'Captured').title).toBe('Kept');
   });
 });
