@@ -95,7 +95,8 @@ export function createClipFormStore(send: Send): StoreApi<ClipFormState> {
         set({
           status: 'ready',
           capture: result,
-          draft: result.draft,
+          // Re-clipping a saved page: fresh content, but the title the user gave it stays.
+          draft: result.existing?.title ? { ...result.draft, title: result.existing.title } : result.draft,
           filing: initialFiling(result),
           existing: result.existing,
           dirty: false,

@@ -54,7 +54,9 @@ describe('clip form store', () => {
     bg.captureFor = (tabId) => ({ tabId, draft: makeDraft({ title: 'New title' }), suggestions: [{ categoryId: 'ml', score: 1, why: '' }], tagSuggestions: [], existing: prior });
     const form = createClipFormStore(bg.send);
     await form.getState().captureTab(3);
-    // The existing clip's filing wins over suggestions.
+    // The existing clip's filing and title win over suggestions and the fresh capture's title.
+    expect(form.getState().draft?.title).toBe('Old title');
+    form.getState().editDraft({ title: 'New title' });
     expect(form.getState().filing).toEqual({ categoryId: 'tech', tags: ['old'], note: 'old note' });
     form.getState().setNote('new note');
     const outcome = await form.getState().save();
