@@ -49,7 +49,12 @@ export function primarySubtag(tag: string | null | undefined): string {
 function countScripts(sample: string): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const ch of sample) {
-    if (ch.charCodeAt(0) < 0x41) continue; // digits, spaces, ASCII punctuation
+    const code = ch.charCodeAt(0);
+    if (code < 0x41) continue; // digits, spaces, ASCII punctuation
+    if (code < 0x80) {
+      if ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) counts.latin = (counts.latin || 0) + 1;
+      continue;
+    }
     for (const [name, re] of SCRIPTS) {
       if (re.test(ch)) {
         counts[name] = (counts[name] || 0) + 1;
