@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { Category } from '../categorize/types';
-import { categoryPath } from '../categorize/taxonomy';
+import { categoryPath, findCategoryByPath } from '../categorize/taxonomy';
 import type { Clip } from './types';
 
 const isoTime = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'expected an ISO 8601 date-time');
@@ -82,7 +82,7 @@ export function toJsonClip(clip: Clip, taxonomy: Category[]): JsonClip {
 
 /**
  * Read a JSON clip (validated with JsonClipSchema) back into a Clip, resolving its category path against
- * `taxonomy` by English or Chinese names at each level. A path the taxonomy lacks gives a null categoryId;
+ * `taxonomy` by English or Chinese names (or aliases) at each level. A path the taxonomy lacks gives a null categoryId;
  * use `resolveCategoryPath` first to detect that (an importer may want to create the category).
  */
 export function fromJsonClip(input: unknown, taxonomy: Category[]): Clip {
@@ -116,18 +116,9 @@ export function fromJsonClip(input: unknown, taxonomy: Category[]): Clip {
   };
 }
 
-/** The id of the category at a "/"-separated path of names (English or Chinese, any case), or null. */
+/** The id of the category at a "/"-separated path of names (English, Chinese or alias, any case), or null. */
 export function resolveCategoryPath(taxonomy: Category[], path: string): string | null {
-  const segments = path.split('/').map((s) => s.trim().toLowerCase()).filter(Boolean);
-  let parentId: string | null = null;
-  for (const segment of segments) {
-    const found: Category | undefined = taxonomy.find(
-      (c) => c.parentId === parentId && (c.name.en.toLowerCase() === segment || c.name.zh.toLowerCase() === segment),
-    );
-    if (!found) return null;
-    parentId = found.id;
-  }
-  return parentId;
+  return findCategoryByPath(taxonomy, path)?.id ?? null;
 }
 
 /**

@@ -6,7 +6,7 @@ import { parseMarkdownDocuments } from './front-matter';
 
 const taxonomy: Category[] = [
   { id: 'tech', parentId: null, name: { en: 'Technology', zh: '科技' }, aliases: [], keywords: [] },
-  { id: 'ai', parentId: 'tech', name: { en: 'AI & Data', zh: '人工智能与数据' }, aliases: [], keywords: [] },
+  { id: 'ai', parentId: 'tech', name: { en: 'AI & Data', zh: '人工智能与数据' }, aliases: ['Machine Learning'], keywords: [] },
   { id: 'km', parentId: null, name: { en: 'Knowledge Management', zh: '知识管理' }, aliases: [], keywords: [] },
   { id: 'km-ai', parentId: 'km', name: { en: 'AI & Data', zh: '知识与数据' }, aliases: [], keywords: [] },
 ];
@@ -71,9 +71,11 @@ describe('JSON clip interchange', () => {
     expect(flagged.deletedAt).toBe('2025-02-01T00:00:00.000Z');
   });
 
-  it('resolves category paths by English or Chinese names, any case, and gives null for unknown paths', () => {
+  it('resolves category paths by English or Chinese names or aliases, any case, and gives null for unknown paths', () => {
     expect(resolveCategoryPath(taxonomy, 'technology/ai & data')).toBe('ai');
     expect(resolveCategoryPath(taxonomy, '知识管理/知识与数据')).toBe('km-ai');
+    expect(resolveCategoryPath(taxonomy, 'Technology/machine learning')).toBe('ai');
+    expect(resolveCategoryPath(taxonomy, 'Knowledge Management/Machine Learning')).toBeNull();
     expect(resolveCategoryPath(taxonomy, 'Technology/Nope')).toBeNull();
     expect(fromJsonClip({ ...toJsonClip(sampleClip(), taxonomy), category: 'Cooking' }, taxonomy).categoryId).toBeNull();
   });
