@@ -3,14 +3,14 @@
  * saturated, × the library's IDF; title and caller-given key terms boosted), scored against clips
  * with field weights and BM25-style length normalisation, then nudged by same site / same category.
  */
-import type { IndexStore } from './store';
+import { TF_LEVELS, TF_OF_LEVEL, type IndexStore } from './store';
 import { ScoreBoard, topK } from './scores';
 import { cjkBigrams, foldForSearch, rawTokens, wordTerm } from './tokenize';
 import type { RelatedHit, RelatedOptions, RelatedPage, StoredDoc } from './types';
 
 /** Field weights for related: a shared term in a clip's title or tags says more than one in its text. */
 const FIELD_WEIGHT = [1.6, 1.4, 1.0, 0.8];
-const QUERY_TERMS = 32;
+const QUERY_TERMS = 64;
 const MAX_PAGE_CHARS = 40_000;
 const TITLE_BOOST = 2.5;
 const KEY_TERM_BOOST = 2;
@@ -101,13 +101,20 @@ export function runRelated(store: IndexStore, board: ScoreBoard, page: RelatedPa
   board.reset(store.capacity);
   const avg = store.averageTerms || 1;
   const docs = store.docs;
+  const lengths = store.lengths;
   query.forEach((q, bit) => {
     const postings = store.postings(q.term);
     for (let slot = 0; slot < postings.length; slot++) {
       const list = postings[slot];
       if (!list) continue;
-      const w = q.weight * FIELD_WEIGHT[slot]!;
-      for (let i = 0; i < list.length; i++) board.addTerm(list[i]!, w, bit);
+      const w = q.weight * FIELD_WEIGHT[(slot / TF_LEVELS) | 0]!;
+      const tf = TF_OF_LEVEL[slot % TF_LEVELS]!;
+      for (let i = 0; i < list.length; i++) {
+        const d = list[i]!;
+        // BM25's saturated, length-normalised term frequency (tf known to its level).
+        const norm = 1 - B + (B * lengths[d]!) / avg;
+        board.addTerm(d, (w * tf * (K1 + 1)) / (tf + K1 * norm), bit);
+      }
     }
   });
 
@@ -118,9 +125,7 @@ export function runRelated(store: IndexStore, board: ScoreBoard, page: RelatedPa
   for (const d of board.touched) {
     const doc = docs.get(d);
     if (!doc || (excludeUrl && doc.url === excludeUrl)) continue;
-    // One shared term scores (k1+1)/(1+k1·norm) times its weight: long clips do not win by size alone.
-    const norm = 1 - B + (B * doc.terms) / avg;
-    let score = (board.score(d) * (K1 + 1)) / (1 + K1 * norm);
+    let score = board.score(d);
     const sameSite = !!((pageHost && doc.host === pageHost) || (pageSite && doc.site.toLowerCase() === pageSite));
     const sameCategory = !!(page.categoryId && doc.categoryId === page.categoryId);
     score *= 1 + (sameSite ? SAME_SITE : 0) + (sameCategory ? SAME_CATEGORY : 0);

@@ -1,5 +1,5 @@
 /** Instant search: every query part must match (prefix for the last word), ranked by IDF × field weight. */
-import type { IndexStore } from './store';
+import { TF_LEVELS, type IndexStore } from './store';
 import { parseQuery, type QueryPart } from './query';
 import { makeFilter } from './filters';
 import { ScoreBoard, topK } from './scores';
@@ -79,7 +79,7 @@ export function runSearch(store: IndexStore, board: ScoreBoard, query: string, o
       for (let slot = 0; slot < postings.length; slot++) {
         const docs = postings[slot];
         if (!docs) continue;
-        const s = idf * weight * FIELD_WEIGHT[slot]!;
+        const s = idf * weight * FIELD_WEIGHT[(slot / TF_LEVELS) | 0]! * (1 + 0.1 * (slot % TF_LEVELS));
         for (let i = 0; i < docs.length; i++) board.offer(docs[i]!, s);
       }
     }

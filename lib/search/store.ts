@@ -8,9 +8,17 @@ import { Index } from 'flexsearch';
 import { indexTerms, isCjkTerm } from './tokenize';
 import type { SearchableClip, SearchSnapshot, StoredDoc } from './types';
 
-/** Field slots, best first. */
-export const SLOT = { title: 0, meta: 1, summary: 2, text: 3 } as const;
-export const SLOTS = 4;
+/** Fields, best first. A term's FlexSearch slot is field × TF_LEVELS + tf level. */
+export const FIELD = { title: 0, meta: 1, summary: 2, text: 3 } as const;
+/** Term-frequency levels within a clip: once, 2–3 times, 4+ times. */
+export const TF_LEVELS = 3;
+/** Representative term frequency of each level, for scoring. */
+export const TF_OF_LEVEL = [1, 2.5, 5];
+export const SLOTS = 4 * TF_LEVELS;
+
+function tfLevel(tf: number): number {
+  return tf >= 4 ? 2 : tf >= 2 ? 1 : 0;
+}
 const BLURB_MAX = 320;
 
 /** Slot arrays of doc numbers for one term (FlexSearch's intermediate result). */
@@ -58,6 +66,10 @@ export class IndexStore {
   private flex: Index;
   /** Token boundaries of the document being added: terms before bounds[k] go to slot k. */
   private bounds: [number, number, number] = [0, 0, 0];
+  /** Term frequencies of the document being added. */
+  private tf = new Map<string, number>();
+  /** Distinct terms per doc number (length normalisation without a Map lookup per posting). */
+  lengths = new Int32Array(1024);
   readonly docs = new Map<number, StoredDoc>();
   readonly numById = new Map<string, number>();
   private nextNum = 1;
@@ -76,8 +88,9 @@ export class IndexStore {
     return new Index({
       encode: (s: string) => (s ? s.split(' ') : []),
       resolution: SLOTS,
-      score: (_content: string[], _term: string, i: number) =>
-        i < this.bounds[0] ? 0 : i < this.bounds[1] ? 1 : i < this.bounds[2] ? 2 : 3,
+      score: (_content: string[], term: string, i: number) =>
+        (i < this.bounds[0] ? 0 : i < this.bounds[1] ? 1 : i < this.bounds[2] ? 2 : 3) * TF_LEVELS +
+        tfLevel(this.tf.get(term) || 1),
     });
   }
 
@@ -108,12 +121,21 @@ export class IndexStore {
     this.numById.set(clip.id, num);
     const all = title.concat(meta, summary, text);
     const doc = storedDoc(clip);
-    doc.terms = new Set(all).size;
+    this.tf.clear();
+    for (const t of all) this.tf.set(t, (this.tf.get(t) || 0) + 1);
+    doc.terms = this.tf.size;
+    if (num >= this.lengths.length) {
+      const grown = new Int32Array(Math.max(num + 1, this.lengths.length * 2));
+      grown.set(this.lengths);
+      this.lengths = grown;
+    }
+    this.lengths[num] = doc.terms;
     this.totalTerms += doc.terms;
     this.docs.set(num, doc);
     this.bounds = [title.length, title.length + meta.length, title.length + meta.length + summary.length];
     for (const t of all) this.addTerm(t);
     if (all.length) this.flex.add(num, all.join(' '));
+    this.tf.clear();
   }
 
   private addTerm(t: string): void {
@@ -216,7 +238,11 @@ export class IndexStore {
     this.nextNum = snap.nextNum;
     this.fullText = snap.fullText;
     this.totalTerms = 0;
-    for (const d of this.docs.values()) this.totalTerms += d.terms;
+    this.lengths = new Int32Array(Math.max(1024, snap.nextNum + 1));
+    for (const [num, d] of this.docs) {
+      this.totalTerms += d.terms;
+      this.lengths[num] = d.terms;
+    }
     this.vocab = new Set(snap.vocab);
     this.sortedWords = null;
     this.cjkByChar = null;
