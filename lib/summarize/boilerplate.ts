@@ -19,7 +19,7 @@ const DIGITS = /\p{N}/gu;
 /** True for sentences that look like page furniture, links, code or metadata rather than content. */
 export function isBoilerplate(sentence: string): boolean {
   if (BOILERPLATE.test(sentence) || /https?:\/\/|www\.|@[\w-]+\.\w/.test(sentence)) return true;
-  if ((sentence.match(/[·|•»]/g) || []).length >= 2) return true;
+  if ((sentence.match(/[·|•»›]|\s>\s/g) || []).length >= 2) return true; // breadcrumbs, bylines, menus
   const len = sentence.length;
   const codeChars = (sentence.match(CODE_CHARS) || []).length;
   if (codeChars > len * 0.06 + 1) return true; // source code
@@ -28,4 +28,5 @@ export function isBoilerplate(sentence: string): boolean {
 }
 
 /** Openers that lean on the previous sentence ("However, …", "因此，…"): weaker alone in an abstract. */
-export const DEPENDENT_OPENER = /^(?:however|but|and|so|also|thus|therefore|this|these|that|those|it|they|he|she|then|still|yet|moreover|furthermore|meanwhile|instead|因此|所以|但是|但|而且|并且|同时|此外|另外|然而|于是|这|那|它|他们|其|总之)/iu;
+export const DEPENDENT_OPENER =
+  /^(?:(?:however|but|and|so|also|thus|therefore|this|these|that|those|it|they|he|she|then|still|yet|moreover|furthermore|meanwhile|instead)\b|因此|所以|但是|但|而且|并且|同时|此外|另外|然而|于是|这|那|它|他们|其|总之)/iu;

@@ -135,3 +135,23 @@ describe('summarize — edge cases', () => {
     wholeSentencesInOrder(summary.abstract, fr, ' ');
   });
 });
+
+describe('isBoilerplate', () => {
+  it.each([
+    '© 2024 Example Corp. All rights reserved.',
+    'Home > Articles > Knowledge management > This one',
+    '本文分类: 行业资讯 · 浏览次数: 935 次浏览 · 发布日期: 2024-08-05 18:49:36',
+    '责任编辑：张三',
+    'var x = foo(bar) + baz[1];',
+    'Posted on 2024-08-05 12:30 by admin',
+  ])('flags furniture: %s', (s) => {
+    expect(isBoilerplate(s)).toBe(true);
+  });
+  it.each([
+    'Knowledge management helps teams learn from what they already know.',
+    '知识管理是组织学习的基础和支撑，它通过建立知识共享机制、促进知识流动。',
+    'In 2015, the team shipped 3 releases and grew from 4 to 12 people.',
+  ])('keeps content: %s', (s) => {
+    expect(isBoilerplate(s)).toBe(false);
+  });
+});
