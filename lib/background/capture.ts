@@ -71,11 +71,11 @@ export function injectionErrorMessage(err: unknown, url?: string): string {
   const byUrl = unreadableReason(url);
   if (byUrl) return PREFIX + byUrl;
   const raw = err instanceof Error ? err.message : String(err ?? '');
-  if (/chrome:\/\/|about:|cannot access a chrome|privileged/i.test(raw)) return PREFIX + 'browser pages are protected from extensions.';
-  if (/gallery cannot be scripted|webstore/i.test(raw)) return PREFIX + 'the browser does not let extensions read its add-on store.';
   if (/chrome-extension:\/\/|moz-extension:\/\/|different extension/i.test(raw)) {
     return PREFIX + "it belongs to an extension (such as the browser's PDF viewer), and extensions can't read each other's pages.";
   }
+  if (/chrome:\/\/|about:|privileged/i.test(raw)) return PREFIX + 'browser pages are protected from extensions.';
+  if (/gallery cannot be scripted|webstore/i.test(raw)) return PREFIX + 'the browser does not let extensions read its add-on store.';
   if (/file:\/\//i.test(raw) || url?.startsWith('file:')) {
     return PREFIX + 'to clip local files, turn on "Allow access to file URLs" for Cairn in the extensions page.';
   }
