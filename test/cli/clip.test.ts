@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JsonClipSchema } from '../../lib/clip/interchange';
+import { STARTER_TAXONOMY } from '../../lib/categorize/taxonomy';
+import { fromJsonClip, JsonClipSchema, toJsonClip } from '../../lib/clip/interchange';
 import { parseMarkdownDocuments } from './front-matter';
 import { encodeGbk, jsonLines, REPO_ROOT, runCairn } from './run-cairn';
 
@@ -82,6 +83,10 @@ describe('cairn clip on files', () => {
     expect(Date.parse(parsed.createdAt)).not.toBeNaN();
     // Site chrome stays out of an article clip.
     expect(parsed.text).not.toContain('浏览次数');
+    // The printed clip reads back into a filed Clip and writes out the same again.
+    const stored = fromJsonClip(clip, STARTER_TAXONOMY);
+    expect(stored.categoryId).not.toBeNull();
+    expect(toJsonClip(stored, STARTER_TAXONOMY)).toEqual(clip);
   });
 
   it('trusts valid UTF-8 bytes over a stale <meta charset=gb2312> (qq fixture) and keeps input order', async () => {
