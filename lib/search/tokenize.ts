@@ -12,7 +12,9 @@ import { wordSegmenter } from '../text/segment';
 /** Characters indexed as bigrams: Han, kana, Hangul (and the prolonged-sound mark). */
 const BIGRAM_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー々〆]/u;
 /** One token of folded text: a run of bigram characters, or a word of letters/digits. */
-const TOKEN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー々〆]+|[\p{L}\p{N}\p{M}]+/gu;
+const CJK_CLASS = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}ー々〆';
+// Words exclude CJK letters (class subtraction, `v` flag), so "DeepMind新电脑" is "deepmind" + a CJK run.
+const TOKEN = new RegExp(`[${CJK_CLASS}]+|[[\\p{L}\\p{N}\\p{M}]--[${CJK_CLASS}]]+`, 'gv');
 const NON_ASCII = /[^\x00-\x7f]/;
 const LATIN = /\p{Script=Latin}/u;
 const MARKS = /\p{M}+/gu;
