@@ -11,13 +11,16 @@ export default defineBackground(() => {
   const services = createBackgroundServices(browserDeps(browser));
   const report = (what: string) => (err: unknown) => console.error(`Cairn: ${what} failed`, err);
 
-  browser.runtime.onInstalled.addListener(() => void createMenus(browser).catch(report('creating menus')));
+  // Chrome keeps menus across restarts; Firefox does not, so they are rebuilt at every startup too.
+  const menus = () => void createMenus(browser).catch(report('creating menus'));
+  browser.runtime.onInstalled.addListener(menus);
+  browser.runtime.onStartup.addListener(menus);
   browser.contextMenus.onClicked.addListener((info, tab) => void services.onMenuClick(info as MenuClickInfo, tab as TabInfo));
   browser.commands.onCommand.addListener((name, tab) => void services.onCommand(name, tab as TabInfo | undefined));
   actionApi(browser)?.onClicked.addListener((tab) => void openPanel(browser, tab as TabInfo).catch(report('opening the side panel')));
   onMessages(browser.runtime as unknown as RuntimeLike, services.handlers);
 
-  if (import.meta.env.MODE === 'e2e') {
+  if (__CAIRN_E2E__) {
     // Headless Chromium cannot click the toolbar or a menu: tests call the very handlers the listeners call.
     (globalThis as Record<string, unknown>).cairnTest = {
       menuClick: (info: MenuClickInfo, tab: TabInfo) => services.onMenuClick(info, tab),
