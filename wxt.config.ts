@@ -7,6 +7,8 @@ const e2e = process.env.CAIRN_E2E === '1';
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   outDir: '.output',
+  // Production mode either way (minified, React production build); only this flag differs.
+  vite: () => ({ define: { __CAIRN_E2E__: JSON.stringify(e2e) } }),
   outDirTemplate: e2e ? '{{browser}}-mv{{manifestVersion}}-e2e' : undefined,
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
