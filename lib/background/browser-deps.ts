@@ -44,8 +44,16 @@ export function browserDeps(browser: Browser): BackgroundDeps {
   };
 }
 
-/** (Re)create the context-menu items; called on install and update. */
-export async function createMenus(browser: Browser): Promise<void> {
+let menusQueue: Promise<void> = Promise.resolve();
+
+/** (Re)create the context-menu items; called on install, update and startup (one run at a time, so ids never clash). */
+export function createMenus(browser: Browser): Promise<void> {
+  const run = menusQueue.then(() => rebuildMenus(browser));
+  menusQueue = run.catch(() => undefined);
+  return run;
+}
+
+async function rebuildMenus(browser: Browser): Promise<void> {
   const menus = browser.contextMenus;
   const t = (key: string, fallback: string) => getMessage(browser)(key) || fallback;
   await menus.removeAll();
