@@ -70,6 +70,7 @@ export async function tabIdOf(ext: LoadedExtension, page: Page): Promise<number>
 /** Open the side panel page as a normal tab, aimed at `tabId`. */
 export async function openSidePanel(ext: LoadedExtension, tabId?: number): Promise<Page> {
   const page = await ext.context.newPage();
+  await page.setViewportSize({ width: 400, height: 800 }); // a side panel's size
   const query = tabId == null ? '' : `?tabId=${tabId}`;
   await page.goto(`chrome-extension://${ext.extensionId}/sidepanel.html${query}`);
   return page;
