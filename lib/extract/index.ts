@@ -1,7 +1,7 @@
 /** Turn a page into an Extraction (metadata + the content to keep) for one of the four clip modes. */
 import { Readability } from '@mozilla/readability';
 import type { ClipMode } from '../clip/types';
-import { capText, checkBounds, MAX_ELEMENTS } from './bounds';
+import { capText, checkBounds, FALLBACK_TEXT_CHARS, MAX_ELEMENTS } from './bounds';
 import { readPageMetadata, toIsoDate, type PageMetadata } from './metadata';
 import { blockText } from './text';
 
@@ -82,8 +82,9 @@ function cleanedBody(doc: Document): Element {
 
 /** Plain-text fallback for pages too big to parse: paragraphs of (capped) text in an inert document. */
 function plainTextContent(doc: Document): { content: Element; text: string } {
-  const raw = doc.body?.textContent ?? doc.documentElement?.textContent ?? '';
-  const text = capText(raw.replace(/[ \t\f\u00a0]+/g, ' ').replace(/\s*\n\s*\n\s*/g, '\n\n').replace(/ ?\n ?/g, '\n').trim());
+  // Cut before normalizing: collapsing whitespace only shrinks text, and regexes over 20 MB cost seconds.
+  const raw = (doc.body?.textContent ?? doc.documentElement?.textContent ?? '').slice(0, 2 * FALLBACK_TEXT_CHARS);
+  const text = capText(raw.replace(/[ \t\f\u00a0]{2,}|[\t\f\u00a0]/g, ' ').replace(/\s*\n\s*\n\s*/g, '\n\n').replace(/ ?\n ?/g, '\n').trim());
   const inert = inertDocument(doc);
   const content = inert.createElement('div');
   for (const para of text.split('\n\n')) {
