@@ -5,18 +5,23 @@
  */
 import type TurndownService from 'turndown';
 
-const BLOCKS_IN_CELL = 'p, div, ul, ol, pre, blockquote, h1, h2, h3, h4, h5, h6, table, hr';
+const BLOCKS_IN_CELL = ['p', 'div', 'ul', 'ol', 'pre', 'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr'];
+
+/** Elements by tag names (getElementsByTagName only: Turndown's Node parser, domino, mishandles some selectors). */
+function byTags(root: Element, tags: string[]): Element[] {
+  return tags.flatMap((t) => Array.from(root.getElementsByTagName(t)));
+}
 const layoutCache = new WeakMap<Element, boolean>();
 
 /** True when a table arranges page parts rather than holding data; such tables are flattened. */
 function isLayoutTable(table: Element): boolean {
   let cached = layoutCache.get(table);
   if (cached !== undefined) return cached;
-  const cells = Array.from(table.querySelectorAll('td, th'));
+  const cells = byTags(table, ['td', 'th']);
   cached =
-    table.querySelector('table') !== null ||
+    table.getElementsByTagName('table').length > 0 ||
     cells.length <= 1 ||
-    cells.some((c) => c.querySelectorAll(BLOCKS_IN_CELL).length > 1 || (c.textContent ?? '').length > 600);
+    cells.some((c) => byTags(c, BLOCKS_IN_CELL).length > 1 || (c.textContent ?? '').length > 600);
   layoutCache.set(table, cached);
   return cached;
 }
@@ -27,7 +32,7 @@ function tableOf(node: Node): Element | null {
 }
 
 function rowsOf(table: Element): Element[] {
-  return Array.from(table.querySelectorAll('tr')).filter((tr) => tableOf(tr) === table);
+  return Array.from(table.getElementsByTagName('tr')).filter((tr) => tableOf(tr) === table);
 }
 
 function columnCount(table: Element): number {
@@ -47,6 +52,11 @@ const inDataTable = (node: Node) => {
 
 /** Add the table rules to a Turndown service (call after any plugin that defines table rules). */
 export function useTableRules(service: TurndownService): void {
+  // Turndown tries the most recently added rule first: the catch-all for layout tables goes in first.
+  service.addRule('layoutTablePart', {
+    filter: (node) => ['TABLE', 'THEAD', 'TBODY', 'TFOOT', 'TR', 'TD', 'TH'].includes(node.nodeName),
+    replacement: (content) => `\n\n${content}\n\n`,
+  });
   service.addRule('dataTableCell', {
     filter: (node) => (node.nodeName === 'TD' || node.nodeName === 'TH') && inDataTable(node),
     replacement: (content, node) => {
@@ -83,9 +93,5 @@ export function useTableRules(service: TurndownService): void {
       const rows = lines.filter((l) => l.startsWith('|'));
       return '\n\n' + (caption.length ? caption.join('\n') + '\n\n' : '') + rows.join('\n') + '\n\n';
     },
-  });
-  service.addRule('layoutTablePart', {
-    filter: (node) => ['TABLE', 'THEAD', 'TBODY', 'TFOOT', 'TR', 'TD', 'TH'].includes(node.nodeName),
-    replacement: (content) => `\n\n${content}\n\n`,
   });
 }
