@@ -1,0 +1,70 @@
+/**
+ * The side panel's read-only view of the clip library, straight from IndexedDB through lib/db's
+ * opener. Why not ask the background: a 10k-clip library would be cloned through runtime messaging
+ * in one message, and the service worker may die mid-answer; IndexedDB is shared by every page of
+ * the extension, so the panel reads it in batches and never writes it.
+ */
+import type { Clip } from '../clip/types';
+import type { Category } from '../categorize/types';
+import { openCairnDb } from '../db/open';
+import type { CairnDb } from '../db/schema';
+
+/** What identifies a state of the library: record count (tombstones included) and newest updatedAt. */
+export interface LibraryStamp {
+  count: number;
+  lastUpdated: string;
+}
+
+/** Read-only access to clips for the search index. */
+export interface ClipSource {
+  stamp(): Promise<LibraryStamp>;
+  /** Every clip record (tombstones included), oldest key first, in batches. */
+  scan(onBatch: (clips: Clip[]) => void | Promise<void>, batchSize?: number): Promise<void>;
+  /** Clips (tombstones included) whose updatedAt is at or after `updatedAt`. */
+  changedSince(updatedAt: string): Promise<Clip[]>;
+  get(id: string): Promise<Clip | null>;
+  taxonomy(): Promise<Category[]>;
+}
+
+/** A ClipSource over the `cairn` database of `factory`. */
+export function createIdbClipSource(factory: IDBFactory = indexedDB, name = 'cairn'): ClipSource {
+  let connection: Promise<CairnDb> | null = null;
+  const db = () => {
+    if (!connection) {
+      const opening = openCairnDb(factory, name, { onVersionChange: () => { connection = null; } });
+      connection = opening;
+      opening.catch(() => { if (connection === opening) connection = null; });
+    }
+    return connection;
+  };
+  return {
+    async stamp() {
+      const d = await db();
+      const tx = d.transaction('clips', 'readonly');
+      const [count, newest] = await Promise.all([tx.store.count(), tx.store.index('updatedAt').openKeyCursor(null, 'prev')]);
+      return { count, lastUpdated: newest ? String(newest.key) : '' };
+    },
+    async scan(onBatch, batchSize = 400) {
+      const d = await db();
+      let after: string | null = null;
+      for (;;) {
+        const range: IDBKeyRange | null = after === null ? null : IDBKeyRange.lowerBound(after, true);
+        const batch: Clip[] = await d.getAll('clips', range, batchSize);
+        if (batch.length === 0) return;
+        after = batch[batch.length - 1]!.id;
+        await onBatch(batch);
+        if (batch.length < batchSize) return;
+      }
+    },
+    async changedSince(updatedAt) {
+      const d = await db();
+      return d.getAllFromIndex('clips', 'updatedAt', IDBKeyRange.lowerBound(updatedAt));
+    },
+    async get(id) {
+      return (await (await db()).get('clips', id)) ?? null;
+    },
+    async taxonomy() {
+      return (await db()).getAll('taxonomy');
+    },
+  };
+}

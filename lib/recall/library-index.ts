@@ -1,0 +1,148 @@
+/**
+ * The side panel's search index over the library: loaded from the cached snapshot when it still
+ * matches the library (count + newest updatedAt), brought up to date incrementally when the library
+ * only moved forward, rebuilt in chunks (yielding to the UI, with progress) otherwise.
+ */
+import type { Clip } from '../clip/types';
+import { createSearchIndex, type SearchIndex } from '../search';
+import { cardOf, categoryNamer, searchableOf, taxonomyKey, type ClipCard } from './cards';
+import type { ClipSource, LibraryStamp } from './clip-source';
+import { CACHE_FORMAT, type CachedIndex, type SnapshotCache } from './snapshot-cache';
+
+/** How a load went: snapshot as is, snapshot plus the changes since, or a full build. */
+export type LoadPlan = 'fresh' | 'incremental' | 'rebuild';
+
+/** Decide how to use a cached index for the library as it is now. */
+export function planLoad(cached: CachedIndex | null, current: LibraryStamp, currentTaxonomyKey: string): LoadPlan {
+  if (!cached || cached.format !== CACHE_FORMAT || cached.taxonomyKey !== currentTaxonomyKey) return 'rebuild';
+  if (cached.stamp.count === current.count && cached.stamp.lastUpdated === current.lastUpdated) return 'fresh';
+  // Clips are never hard-deleted (tombstones), so a library that only grew or changed forward is
+  // caught up by listing what changed since; fewer records or an older stamp means another history.
+  if (current.count >= cached.stamp.count && current.lastUpdated >= cached.stamp.lastUpdated) return 'incremental';
+  return 'rebuild';
+}
+
+/** The index with the cards it shows and the library state it reflects. */
+export interface LibraryIndex {
+  index: SearchIndex;
+  cards: Map<string, ClipCard>;
+  /** Normalized URL → clip id (for "this page is already clipped"). */
+  byUrl: Map<string, string>;
+  stamp: LibraryStamp;
+  taxonomyKey: string;
+  how: LoadPlan;
+  /** Milliseconds the load took. */
+  ms: number;
+}
+
+export interface LoadOptions {
+  source: ClipSource;
+  cache: SnapshotCache;
+  /** Called while building: clips indexed so far, of about how many. */
+  onProgress?: (done: number, total: number) => void;
+  /** Give the UI a turn between chunks (default: a macrotask). */
+  yieldNow?: () => Promise<void>;
+  now?: () => number;
+  fullText?: boolean;
+}
+
+const defaultYield = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** Apply changed clip records (tombstones remove) to an index; returns how many were applied. */
+export function applyClips(li: Pick<LibraryIndex, 'index' | 'cards' | 'byUrl'>, clips: readonly Clip[], categoryName: (id: string | null) => string, fullText = false): number {
+  for (const clip of clips) {
+    const old = li.cards.get(clip.id);
+    if (old) for (const k of old.keys) if (li.byUrl.get(k) === clip.id) li.byUrl.delete(k);
+    if (clip.deletedAt) {
+      li.index.remove(clip.id);
+      li.cards.delete(clip.id);
+      continue;
+    }
+    li.index.update(searchableOf(clip, categoryName, fullText));
+    const card = cardOf(clip);
+    li.cards.set(clip.id, card);
+    for (const k of card.keys) li.byUrl.set(k, clip.id);
+  }
+  return clips.length;
+}
+
+function urlMap(cards: Map<string, ClipCard>): Map<string, string> {
+  const m = new Map<string, string>();
+  // Oldest first so the newest clip of a URL wins.
+  for (const c of [...cards.values()].sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1))) for (const k of c.keys) m.set(k, c.id);
+  return m;
+}
+
+/** Load the index for the panel, the fastest way the cache allows. */
+export async function loadLibraryIndex(options: LoadOptions): Promise<LibraryIndex> {
+  const { source, cache, onProgress, yieldNow = defaultYield, now = () => performance.now(), fullText = false } = options;
+  const started = now();
+  const [stamp, taxonomy, cached] = await Promise.all([source.stamp(), source.taxonomy(), cache.load()]);
+  const taxKey = taxonomyKey(taxonomy);
+  const namer = categoryNamer(taxonomy);
+  const how = planLoad(cached, stamp, taxKey);
+  const index = createSearchIndex({ fullText });
+
+  if (how !== 'rebuild' && cached) {
+    index.importSnapshot(cached.snapshot);
+    const cards = new Map(cached.cards.map((c) => [c.id, c] as const));
+    const li: LibraryIndex = { index, cards, byUrl: urlMap(cards), stamp: cached.stamp, taxonomyKey: taxKey, how, ms: 0 };
+    if (how === 'incremental') {
+      applyClips(li, await source.changedSince(cached.stamp.lastUpdated), namer, fullText);
+      li.stamp = stamp;
+    }
+    li.ms = now() - started;
+    return li;
+  }
+
+  const cards = new Map<string, ClipCard>();
+  const li: LibraryIndex = { index, cards, byUrl: new Map(), stamp, taxonomyKey: taxKey, how, ms: 0 };
+  let done = 0;
+  let lastUpdated = '';
+  onProgress?.(0, stamp.count);
+  await source.scan(async (batch) => {
+    for (const clip of batch) if (clip.updatedAt > lastUpdated) lastUpdated = clip.updatedAt;
+    applyClips(li, batch, namer, fullText);
+    done += batch.length;
+    onProgress?.(done, Math.max(done, stamp.count));
+    await yieldNow();
+  });
+  li.byUrl = urlMap(cards);
+  // What was actually read (clips saved during the scan are caught by the next catch-up).
+  li.stamp = { count: done, lastUpdated: lastUpdated || stamp.lastUpdated };
+  li.ms = now() - started;
+  return li;
+}
+
+/** Bring a loaded index up to date after the library changed; returns how many records changed. */
+export async function catchUp(li: LibraryIndex, source: ClipSource, fullText = false): Promise<number> {
+  const [stamp, taxonomy] = await Promise.all([source.stamp(), source.taxonomy()]);
+  const namer = categoryNamer(taxonomy);
+  const key = taxonomyKey(taxonomy);
+  let changed: Clip[];
+  if (key !== li.taxonomyKey) {
+    // Category names are indexed into clips: re-index the filed ones.
+    changed = [];
+    await source.scan((batch) => void changed.push(...batch.filter((c) => c.categoryId)));
+    changed.push(...(li.stamp.lastUpdated ? await source.changedSince(li.stamp.lastUpdated) : []));
+    li.taxonomyKey = key;
+  } else {
+    changed = li.stamp.lastUpdated ? await source.changedSince(li.stamp.lastUpdated) : [];
+    if (!li.stamp.lastUpdated) await source.scan((batch) => void changed.push(...batch));
+  }
+  applyClips(li, changed, namer, fullText);
+  li.stamp = stamp;
+  return changed.length;
+}
+
+/** The record to save in the snapshot cache. */
+export function cacheRecordOf(li: LibraryIndex, savedAt = new Date()): CachedIndex {
+  return {
+    format: CACHE_FORMAT,
+    stamp: li.stamp,
+    taxonomyKey: li.taxonomyKey,
+    snapshot: li.index.exportSnapshot(),
+    cards: [...li.cards.values()],
+    savedAt: savedAt.toISOString(),
+  };
+}
