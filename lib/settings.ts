@@ -4,15 +4,20 @@
  */
 import { storage } from 'wxt/utils/storage';
 import type { UiLangSetting } from './i18n';
+import { DEFAULT_EXCLUDED_SITES } from './recall/exclusions';
 
 /** Everything the user can set in the Settings screen. */
 export interface Settings {
   /** UI language; 'auto' follows the browser. */
   uiLang: UiLangSetting;
+  /** "Recall on every page": the user granted the optional host permission for automatic updates. */
+  recallEverywhere: boolean;
+  /** Sites Cairn never reads for related knowledge (patterns, see lib/recall/exclusions.ts). */
+  excludedSites: string[];
 }
 
 /** Settings before the user has changed anything. */
-export const DEFAULT_SETTINGS: Settings = { uiLang: 'auto' };
+export const DEFAULT_SETTINGS: Settings = { uiLang: 'auto', recallEverywhere: false, excludedSites: [...DEFAULT_EXCLUDED_SITES] };
 
 /** The `local:settings` item (version 1). */
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
