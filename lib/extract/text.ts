@@ -24,7 +24,8 @@ export function blockText(root: Node): string {
     }
     if (item.nodeType === 3) {
       const value = item.nodeValue ?? '';
-      parts.push(preDepth > 0 ? value.replace(/\n/g, '\u0001') : value);
+      // Inside <pre>, line breaks and indentation are content: shield them from whitespace collapsing.
+      parts.push(preDepth > 0 ? value.replace(/\r?\n/g, '\u0001').replace(/ /g, '\u0003').replace(/\t/g, '\u0004') : value);
       continue;
     }
     if (item.nodeType !== 1 && item.nodeType !== 9 && item.nodeType !== 11) continue;
@@ -51,5 +52,7 @@ export function blockText(root: Node): string {
     .replace(/ ?\u0001 ?/g, '\n')
     .replace(/ ?(\u0002 ?)+/g, '\n\n')
     .replace(/\n{3,}/g, '\n\n')
-    .replace(/^\s+|\s+$/g, '');
+    .replace(/^\s+|\s+$/g, '')
+    .replace(/\u0003/g, ' ')
+    .replace(/\u0004/g, '\t');
 }

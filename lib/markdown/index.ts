@@ -42,6 +42,18 @@ function createService(): TurndownService {
       return `\n\n${fence}${codeLanguage(node as Element)}\n${code}\n${fence}\n\n`;
     },
   });
+  service.addRule('image', {
+    filter: 'img',
+    replacement: (_content, node) => {
+      const img = node as Element;
+      const src = img.getAttribute('src');
+      if (!src) return '';
+      const alt = escapeHtmlLike((img.getAttribute('alt') ?? '').replace(/\s+/g, ' ').replace(/[[\]\\]/g, '\\$&'));
+      const title = img.getAttribute('title');
+      const titlePart = title ? ` "${title.replace(/\s+/g, ' ').replace(/"/g, '\\"')}"` : '';
+      return `![${alt}](${src.replace(/[()\s]/g, encodeURIComponent)}${titlePart})`;
+    },
+  });
   // Anything Turndown has no rule for is dropped as a tag (its text stays); never keep raw HTML.
   service.remove(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'math', 'form', 'button', 'select', 'textarea', 'input'] as never);
   const baseEscape = service.escape.bind(service);

@@ -72,3 +72,10 @@ describe('htmlToMarkdown', () => {
     expect(node.outerHTML).toBe(before);
   });
 });
+
+describe('htmlToMarkdown images', () => {
+  it('escapes HTML-looking alt text and brackets', () => {
+    const out = htmlToMarkdown('<img src="https://cdn.example/a b.png" alt="<span>Photo</span> [x]" title="A &quot;t&quot;">');
+    expect(out).toBe('![\\<span>Photo\\</span> \\[x\\]](https://cdn.example/a%20b.png "A \\"t\\"")');
+  });
+});
