@@ -135,3 +135,24 @@ describe('helpers', () => {
     expect(readingMinutes('', 0)).toBe(1);
   });
 });
+
+describe('hostile article content', () => {
+  it('comes out of the pipeline with no active content in HTML or Markdown', () => {
+    const para = 'This paragraph is long enough to look like the article body, with commas, clauses, and words. '.repeat(4);
+    const html = `<html><head><title>Hostile article about cairns and trails</title></head><body><article>
+      <h1>Hostile</h1><p>${para}<a href="javascript:alert(1)">click</a></p>
+      <p style="background:url(https://evil.example/leak)">${para}<img src="x.png" onerror="alert(1)"></p>
+      <svg><script>alert(1)</script></svg><math><mi xlink:href="javascript:alert(1)">m</mi></math>
+      <p>${para}<a href="jav&#x09;ascript:alert(1)">tab</a> <a href="/ok">fine link</a></p>
+      <iframe srcdoc="<script>alert(1)</script>"></iframe><form action="https://evil.example"><input name="p"></form>
+    </article></body></html>`;
+    const { document, window } = parseHtml(html, 'https://example.org/posts/1');
+    const draft = clipDocument(document, 'https://example.org/posts/1', { window });
+    expect(draft.text).toContain('long enough');
+    for (const out of [draft.html, draft.markdown]) {
+      expect(out).not.toMatch(/javascript:|onerror|<script|<svg|<math|<iframe|<form|evil\.example|style=/i);
+    }
+    expect(draft.html).toContain('href="https://example.org/ok"');
+    expect(draft.markdown).toContain('[fine link](https://example.org/ok)');
+  });
+});
