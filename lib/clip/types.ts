@@ -51,4 +51,24 @@ export interface Clip extends ClipDraft {
   updatedAt: string;
   /** Set when deleted: a tombstone kept so undo (and later sync) can see the delete. */
   deletedAt: string | null;
+  /** Team sync: who shared the clip (absent or null on clips made on this device and never synced). */
+  author?: ClipAuthor | null;
+  /** Team sync: the server's version of the clip (its position in the server's change order). */
+  version?: number;
+  /** Team sync: other members' notes on a shared clip (`note` is this user's own). */
+  teamNotes?: TeamNote[];
+}
+
+/** A teammate's note on a shared clip. */
+export interface TeamNote {
+  memberId: string;
+  name: string;
+  note: string;
+  updatedAt: string;
+}
+
+/** The team member a shared clip came from. */
+export interface ClipAuthor {
+  id: string;
+  name: string;
 }

@@ -8,6 +8,8 @@ import { guard, StorageError } from './errors';
 import { openCairnDb, type OpenOptions } from './open';
 import type { CairnDb } from './schema';
 import { runTransaction } from './transaction';
+import { clipMutations, enqueueInTransaction, taxonomyMutations } from '../sync/outbox';
+import { createSyncRecords, type SyncRecords } from './sync-records';
 
 export interface ListOptions {
   /** A category id; `null` lists unfiled clips; omitted lists every clip. */
@@ -25,9 +27,23 @@ function newestFirst(a: Clip, b: Clip): number {
   return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
 }
 
-/** The clip library over one IndexedDB database, opened lazily and reopened after a version change. */
+/**
+ * Stores a write touches: its own, plus the outbox row and its seq in meta. A database opened at v1
+ * (migration tests) has no outbox, and nothing can be queued there anyway (no team connected).
+ */
+function withOutbox<S extends 'clips' | 'taxonomy'>(db: CairnDb, store: S): [S, 'meta', 'outbox'] {
+  return (db.objectStoreNames.contains('outbox') ? [store, 'meta', 'outbox'] : [store, 'meta']) as [S, 'meta', 'outbox'];
+}
+
+/**
+ * The clip library over one IndexedDB database, opened lazily and reopened after a version change.
+ * Every change to a team-visible clip (and every taxonomy edit while a team is connected) queues its
+ * sync mutation in the same transaction as the change.
+ */
 export class ClipStore {
   private connection: Promise<CairnDb> | null = null;
+  /** Outbox, cursor and pulled-change records for the sync engine (same database). */
+  readonly sync: SyncRecords = createSyncRecords(() => this.db());
 
   constructor(
     private readonly factory: IDBFactory = indexedDB,
@@ -57,7 +73,12 @@ export class ClipStore {
   put(clip: Clip): Promise<Clip> {
     return guard('save the clip', async () => {
       const db = await this.db();
-      await runTransaction(db, ['clips'], 'readwrite', (tx) => tx.objectStore('clips').put(clip));
+      await runTransaction(db, withOutbox(db, 'clips'), 'readwrite', async (tx) => {
+        const store = tx.objectStore('clips');
+        const previous = await store.get(clip.id);
+        await store.put(clip);
+        await enqueueInTransaction(tx, clipMutations(previous, clip), clip.updatedAt);
+      });
       return clip;
     });
   }
@@ -70,7 +91,7 @@ export class ClipStore {
   upsert(match: { id?: string; canonicalUrl: string }, build: (previous: Clip | null) => Clip): Promise<{ clip: Clip; previous: Clip | null }> {
     return guard('save the clip', async () => {
       const db = await this.db();
-      return runTransaction(db, ['clips'], 'readwrite', async (tx) => {
+      return runTransaction(db, withOutbox(db, 'clips'), 'readwrite', async (tx) => {
         const store = tx.objectStore('clips');
         let previous: Clip | null;
         if (match.id !== undefined) {
@@ -82,6 +103,7 @@ export class ClipStore {
         }
         const clip = build(previous);
         await store.put(clip);
+        await enqueueInTransaction(tx, clipMutations(previous, clip), clip.updatedAt);
         return { clip, previous };
       });
     });
@@ -128,12 +150,13 @@ export class ClipStore {
   private modify(id: string, action: string, change: (clip: Clip) => Clip): Promise<Clip> {
     return guard(action, async () => {
       const db = await this.db();
-      return runTransaction(db, ['clips'], 'readwrite', async (tx) => {
+      return runTransaction(db, withOutbox(db, 'clips'), 'readwrite', async (tx) => {
         const store = tx.objectStore('clips');
         const current = await store.get(id);
         if (!current) throw new StorageError(`Cairn could not ${action}: no clip with id ${id}.`, 'not-found');
         const next = change(current);
         await store.put(next);
+        await enqueueInTransaction(tx, clipMutations(current, next), next.updatedAt);
         return next;
       });
     });
@@ -191,11 +214,13 @@ export class ClipStore {
         if (c.parentId !== null && !ids.has(c.parentId)) throw new Error(`category "${c.id}" has an unknown parent "${c.parentId}"`);
       }
       const db = await this.db();
-      await runTransaction(db, ['taxonomy', 'meta'], 'readwrite', async (tx) => {
+      await runTransaction(db, withOutbox(db, 'taxonomy'), 'readwrite', async (tx) => {
         const store = tx.objectStore('taxonomy');
+        const before = await store.getAll();
         await store.clear();
         await Promise.all(categories.map((c) => store.put(c)));
         await tx.objectStore('meta').put(categories.map((c) => c.id), TAXONOMY_ORDER);
+        await enqueueInTransaction(tx, taxonomyMutations(before, categories), new Date().toISOString());
       });
       return categories;
     });

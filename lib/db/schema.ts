@@ -6,16 +6,19 @@ import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { Clip } from '../clip/types';
 import type { Category } from '../categorize/types';
 import { STARTER_TAXONOMY } from '../categorize/taxonomy';
+import type { OutboxEntry } from '../sync/outbox-types';
 
 /** The typed shape of the `cairn` database (current version). */
 export interface CairnDbSchema extends DBSchema {
   clips: {
     key: string;
     value: Clip;
-    indexes: { canonicalUrl: string; createdAt: string; updatedAt: string; categoryId: string };
+    indexes: { canonicalUrl: string; createdAt: string; updatedAt: string; categoryId: string; visibility: string };
   };
+  /** v2: team mutations waiting to be pushed, keyed by the per-client sequence number (push order). */
+  outbox: { key: number; value: OutboxEntry };
   taxonomy: { key: string; value: Category };
-  /** Small key-value records: flags, the last quick clip's undo record, later sync cursors. */
+  /** Small key-value records: flags, the last quick clip's undo record, sync identity, seq and cursor. */
   meta: { key: string; value: unknown };
 }
 
@@ -26,7 +29,7 @@ export type UpgradeTransaction = IDBPTransaction<CairnDbSchema, StoreNames<Cairn
 export type Migration = (db: CairnDb, tx: UpgradeTransaction) => void;
 
 /** The version the code expects; equal to the highest key of `migrations`. */
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 /** `migrations[v]` upgrades from v - 1 to v. */
 export const migrations: Record<number, Migration> = {
@@ -43,5 +46,12 @@ export const migrations: Record<number, Migration> = {
     const taxonomy = tx.objectStore('taxonomy');
     for (const category of STARTER_TAXONOMY) void taxonomy.put(category);
     void tx.objectStore('meta').put(STARTER_TAXONOMY.map((c) => c.id), 'taxonomyOrder');
+  },
+  // v2 (team sync): the outbox, written in the same transaction as each change to a team clip, and
+  // an index on visibility so sharing/leaving a team finds team clips without a full scan.
+  // Existing clips need no back-fill: they are all private, and author/version are optional.
+  2: (db, tx) => {
+    db.createObjectStore('outbox', { keyPath: 'seq' });
+    tx.objectStore('clips').createIndex('visibility', 'visibility');
   },
 };

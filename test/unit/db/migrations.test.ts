@@ -83,8 +83,9 @@ describe('schema and migrations', () => {
     const factory = new IDBFactory();
     const store = new ClipStore(factory);
     await store.put(makeClip({ id: 'a' }));
-    const newer = await openCairnDb(factory, 'cairn', { version: 2, migrations: { ...migrations, 2: () => undefined } });
-    expect(newer.version).toBe(2);
+    const next = DB_VERSION + 1;
+    const newer = await openCairnDb(factory, 'cairn', { version: next, migrations: { ...migrations, [next]: () => undefined } });
+    expect(newer.version).toBe(next);
     newer.close();
     // The old code now asks for a lower version than exists: it must reject, not hang.
     await expect(store.get('a')).rejects.toBeInstanceOf(StorageError);

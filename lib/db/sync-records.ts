@@ -1,0 +1,115 @@
+/**
+ * The sync engine's records in the Cairn database: the outbox (read in seq order, trimmed on ack),
+ * the pull cursor (saved in the same transaction as the changes it covers), and joining/leaving a
+ * team. Every method rejects with a StorageError on failure.
+ */
+import type { Clip } from '../clip/types';
+import type { Change } from '../sync/protocol';
+import { applyPulledChanges, type ApplyCounts } from '../sync/apply';
+import { SYNC_META, type OutboxEntry } from '../sync/outbox';
+import { guard } from './errors';
+import type { CairnDb } from './schema';
+import { runTransaction } from './transaction';
+
+/** What the sync client needs from local storage; ClipStore.sync implements it over IndexedDB. */
+export interface SyncRecords {
+  /** This device's client id for the connected team, or null when none is connected. */
+  clientId(): Promise<string | null>;
+  /** Up to `limit` pending mutations, lowest seq first. */
+  pending(limit: number): Promise<OutboxEntry[]>;
+  pendingCount(): Promise<number>;
+  /** Drop every pending mutation with seq ≤ `lastSeq` (the server has it). */
+  acknowledge(lastSeq: number): Promise<void>;
+  /** The team version pulled up to (0 before the first pull). */
+  cursor(): Promise<number>;
+  /** Apply one pulled page and save `cursor` in the same transaction: both or neither. */
+  applyPulled(changes: readonly Change[], cursor: number): Promise<ApplyCounts>;
+  /** Start from the beginning on the next pull (e.g. after the server refused a mutation). */
+  resetCursor(): Promise<void>;
+  /** This user's member id in the connected team, or null. */
+  memberId(): Promise<string | null>;
+  /** Joined a team: a fresh client id, seq from 1, no cursor, an empty outbox. */
+  connect(clientId: string, memberId: string): Promise<void>;
+  /**
+   * Left the team: forget the identity, cursor and outbox; others' team clips leave this device and
+   * this user's own shared clips turn private (kept, never pushed again).
+   */
+  disconnect(): Promise<void>;
+}
+
+/** Sync records over the database that `db()` opens. */
+export function createSyncRecords(db: () => Promise<CairnDb>): SyncRecords {
+  return {
+    clientId: () => guard('read the sync state', async () => ((await (await db()).get('meta', SYNC_META.clientId)) as string | undefined) ?? null),
+
+    pending: (limit) =>
+      guard('read the outbox', async () => {
+        const tx = (await db()).transaction('outbox', 'readonly');
+        const out: OutboxEntry[] = [];
+        let cursor = await tx.store.openCursor();
+        while (cursor && out.length < limit) {
+          out.push(cursor.value);
+          cursor = await cursor.continue();
+        }
+        await tx.done;
+        return out;
+      }),
+
+    pendingCount: () => guard('read the outbox', async () => (await db()).count('outbox')),
+
+    acknowledge: (lastSeq) =>
+      guard('update the outbox', async () => {
+        await runTransaction(await db(), ['outbox'], 'readwrite', async (tx) => {
+          let cursor = await tx.objectStore('outbox').openCursor();
+          while (cursor && cursor.value.seq <= lastSeq) {
+            await cursor.delete();
+            cursor = await cursor.continue();
+          }
+        });
+      }),
+
+    cursor: () => guard('read the sync cursor', async () => Number((await (await db()).get('meta', SYNC_META.cursor)) ?? 0)),
+
+    memberId: () => guard('read the sync state', async () => ((await (await db()).get('meta', SYNC_META.memberId)) as string | undefined) ?? null),
+
+    applyPulled: (changes, cursor) =>
+      guard('apply team changes', async () =>
+        runTransaction(await db(), ['clips', 'taxonomy', 'meta', 'outbox'], 'readwrite', async (tx) => {
+          const me = ((await tx.objectStore('meta').get(SYNC_META.memberId)) as string | undefined) ?? null;
+          const counts = await applyPulledChanges(tx, changes, me);
+          await tx.objectStore('meta').put(cursor, SYNC_META.cursor);
+          return counts;
+        }),
+      ),
+
+    resetCursor: () => guard('reset the sync cursor', async () => void (await (await db()).delete('meta', SYNC_META.cursor))),
+
+    connect: (clientId, memberId) =>
+      guard('connect to the team', async () => {
+        await runTransaction(await db(), ['meta', 'outbox'], 'readwrite', async (tx) => {
+          await tx.objectStore('outbox').clear();
+          const meta = tx.objectStore('meta');
+          await meta.put(clientId, SYNC_META.clientId);
+          await meta.put(memberId, SYNC_META.memberId);
+          await meta.put(1, SYNC_META.nextSeq);
+          await meta.delete(SYNC_META.cursor);
+        });
+      }),
+
+    disconnect: () =>
+      guard('leave the team', async () => {
+        await runTransaction(await db(), ['clips', 'meta', 'outbox'], 'readwrite', async (tx) => {
+          await tx.objectStore('outbox').clear();
+          const meta = tx.objectStore('meta');
+          const me = (await meta.get(SYNC_META.memberId)) as string | undefined;
+          const isMine = (clip: Clip) => !clip.author || clip.author.id === me;
+          for (const key of [SYNC_META.clientId, SYNC_META.nextSeq, SYNC_META.cursor, SYNC_META.memberId]) await meta.delete(key);
+          const clips = tx.objectStore('clips');
+          for (const clip of await clips.index('visibility').getAll('team')) {
+            if (isMine(clip)) await clips.put({ ...clip, visibility: 'private' });
+            else await clips.delete(clip.id);
+          }
+        });
+      }),
+  };
+}
