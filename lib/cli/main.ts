@@ -6,6 +6,8 @@ type Command = (args: string[], io: CliIo) => Promise<number>;
 
 const COMMANDS: Record<string, () => Promise<Command>> = {
   clip: async () => (await import('./commands/clip')).runClip,
+  serve: async () => (await import('./commands/serve')).runServe,
+  team: async () => (await import('./commands/team')).runTeam,
 };
 
 /** Entry point of the `cairn` command: dispatch `cairn <command> ...` and return the exit code. */

@@ -15,10 +15,37 @@ export const CLIP_USAGE = `cairn clip <file-or-url>... [options]
     -h, --help                show this help
 `;
 
+export const SERVE_USAGE = `cairn serve [options]
+
+  Run the team server (HTTP API under /v1; see /v1/openapi.json) until interrupted.
+  Stores data in DIR/cairn.sqlite, or in PostgreSQL when DATABASE_URL is set.
+  Prints "cairn serve: listening on URL" once ready.
+
+  Options:
+    --port N                  port to listen on (default: $PORT or 8787; 0 picks a free one)
+    --host HOST               address to bind (default: $HOST or 127.0.0.1)
+    --data DIR                directory for the SQLite file (default ./data)
+    -h, --help                show this help
+`;
+
+export const TEAM_USAGE = `cairn team create <name> [options]
+
+  Create a team in the server's database (DIR/cairn.sqlite, or DATABASE_URL) and print
+  the owner's API token (shown once) and an invite code for editors.
+
+  Options:
+    --data DIR                directory for the SQLite file (default ./data)
+    --owner NAME              the owner's display name (default "owner")
+    --json                    print {"team": {id, name}, "owner": {id, name, token}, "invite": {code, role}}
+    -h, --help                show this help
+`;
+
 export const MAIN_USAGE = `Usage: cairn <command> [options]
 
 Commands:
   clip      clip pages to JSON clips or Markdown
+  serve     run the team server
+  team      create a team on this server
 
 ${CLIP_USAGE}
 Run "cairn <command> --help" for one command's help.
