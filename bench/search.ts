@@ -1,6 +1,6 @@
 /**
- * Search benchmark: builds Cairn's search index over synthetic clips (30% Chinese; words and Chinese
- * passages sampled from the fixture pages with a seeded RNG) at 10k and 100k, and prints add rate,
+ * Search benchmark: builds Cairn's search index over synthetic clips (30% Chinese; English word runs from
+ * the fixture pages, Chinese sentences of Zipf-drawn words from all Han text available; seeded RNG) at 10k and 100k, and prints add rate,
  * index heap per clip, search and related latency percentiles, beside a plain FlexSearch Document
  * with default options over the same clips. Also the cost of full-text indexing at 10k.
  * Run: `npm run bench:search` (re-spawns itself with --expose-gc). Last line: one JSON object.
@@ -9,7 +9,8 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Document } from 'flexsearch';
 import { createSearchIndex, type SearchableClip, type SearchIndex } from '../lib/search/index';
-import { fixtureArticles } from '../test/unit/search/corpus';
+import { fixtureArticles, htmlToText } from '../test/unit/search/corpus';
+import { loadSeedPage } from '../test/helpers/fixtures';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) {
@@ -29,21 +30,70 @@ function rng(seed: number): () => number {
   };
 }
 
-// Material: English words (in order, so phrases keep realistic co-occurrence) and Chinese text.
+// Material: English words in order (phrases keep realistic co-occurrence), sampled from every English fixture.
 const articles = fixtureArticles();
 const enWords = articles.filter((a) => a.lang === 'en').flatMap((a) => a.text.match(/[A-Za-z][A-Za-z'-]*/g) || []);
-const zhText = articles.filter((a) => a.lang === 'zh').map((a) => a.text.replace(/[^\p{Script=Han}，。、：；！？]/gu, '')).join('');
 const TAGS = Array.from({ length: 200 }, (_, i) => `${enWords[(i * 7919) % enWords.length]!.toLowerCase()}${i % 3 ? '' : '-' + i}`);
 const SITES = Array.from({ length: 500 }, (_, i) => `site${i}.example.com`);
+
+/**
+ * Chinese: a vocabulary of the Han words (Intl.Segmenter) in ALL Han text available — every fixture
+ * article with Han characters (qq, gmw, pixnet, the Japanese pages' kanji words…) plus the seed
+ * article — ranked by frequency, and sentences composed by drawing words with a Zipf law (s = 1).
+ * Sampling contiguous runs of four articles (the first version) made every Chinese clip reuse the same
+ * few thousand characters, so bigram postings were far longer than a real library's.
+ */
+function chineseVocabulary(): string[] {
+  const seed = htmlToText(loadSeedPage());
+  const texts = [...articles.map((a) => a.text), seed].filter((t) => (t.match(/\p{Script=Han}/gu) || []).length >= 50);
+  const counts = new Map<string, number>();
+  const seg = new Intl.Segmenter('zh', { granularity: 'word' });
+  for (const t of texts) {
+    for (const s of seg.segment(t)) {
+      if (s.isWordLike && /^\p{Script=Han}+$/u.test(s.segment)) counts.set(s.segment, (counts.get(s.segment) || 0) + 1);
+    }
+  }
+  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([w]) => w);
+}
+const zhVocab = chineseVocabulary();
+/** Cumulative Zipf weights over zhVocab ranks. */
+const zhCumulative = (() => {
+  const out = new Float64Array(zhVocab.length);
+  let acc = 0;
+  for (let i = 0; i < zhVocab.length; i++) out[i] = acc += 1 / (i + 1);
+  return out.map((x) => x / acc);
+})();
+function zipfWord(r: () => number): string {
+  const x = r();
+  let lo = 0;
+  let hi = zhCumulative.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (zhCumulative[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return zhVocab[lo]!;
+}
 
 const pick = <T>(r: () => number, xs: T[]): T => xs[Math.floor(r() * xs.length)]!;
 function enRun(r: () => number, n: number): string {
   const at = Math.floor(r() * (enWords.length - n));
   return enWords.slice(at, at + n).join(' ');
 }
+/** About n Chinese characters of Zipf-drawn words, with a comma or full stop every 4–12 words. */
 function zhRun(r: () => number, n: number): string {
-  const at = Math.floor(r() * (zhText.length - n));
-  return zhText.slice(at, at + n);
+  let out = '';
+  let words = 0;
+  let next = 4 + Math.floor(r() * 9);
+  while (out.length < n) {
+    out += zipfWord(r);
+    if (++words === next) {
+      out += r() < 0.6 ? '，' : '。';
+      words = 0;
+      next = 4 + Math.floor(r() * 9);
+    }
+  }
+  return out;
 }
 
 /** Clip i, always the same for the same i. */
@@ -127,8 +177,6 @@ function build<T>(size: number, make: () => T, add: (index: T, c: SearchableClip
   return { index, addPerSec: Math.round(size / secs), bytesPerClip: Math.round(bytes / size) };
 }
 
-const summaryOnly = (c: SearchableClip): SearchableClip => ({ ...c, text: undefined });
-
 function benchCairn(size: number, fullText: boolean) {
   const b = build<SearchIndex>(size, () => createSearchIndex({ fullText }), (ix, c) => ix.add(c));
   const queries = makeQueries(400, size);
@@ -169,19 +217,27 @@ function benchPlainFlex(size: number) {
   return { size, addPerSec: b.addPerSec, bytesPerClip: b.bytesPerClip, search: stats(searchMs), queriesWithResults: r3(found) };
 }
 
+// Flags for quicker runs while working: --sizes=100000 (comma list), --no-baseline, --no-fulltext.
+const argv = process.argv.slice(2);
+const sizesArg = argv.find((a) => a.startsWith('--sizes='));
+const SIZES = sizesArg ? sizesArg.slice(8).split(',').map(Number) : [10_000, 100_000];
+
 const started = performance.now();
-const figures: Record<string, unknown> = {};
-for (const size of [10_000, 100_000]) {
+const figures: Record<string, unknown> = { zhVocabulary: zhVocab.length };
+console.log(`Chinese vocabulary: ${zhVocab.length} words (Zipf-drawn); English: ${enWords.length} running words`);
+for (const size of SIZES) {
   const cairn = benchCairn(size, false);
   console.log(`cairn summary-level ${size}:`, JSON.stringify(cairn));
   figures[`cairn_${size}`] = cairn;
+  if (argv.includes('--no-baseline')) continue;
   const plain = benchPlainFlex(size);
   console.log(`plain FlexSearch Document (default options) ${size}:`, JSON.stringify(plain));
   figures[`flexsearch_default_${size}`] = plain;
-  void summaryOnly;
 }
-const full = benchCairn(10_000, true);
-console.log('cairn full text 10000:', JSON.stringify(full));
-figures.cairn_fulltext_10000 = full;
+if (!argv.includes('--no-fulltext')) {
+  const full = benchCairn(10_000, true);
+  console.log('cairn full text 10000:', JSON.stringify(full));
+  figures.cairn_fulltext_10000 = full;
+}
 figures.seconds = Math.round((performance.now() - started) / 1000);
 console.log(JSON.stringify(figures));

@@ -11,6 +11,10 @@ import type { RelatedHit, RelatedOptions, RelatedPage, StoredDoc } from './types
 /** Field weights for related: a shared term in a clip's title or tags says more than one in its text. */
 const FIELD_WEIGHT = [1.6, 1.4, 1.0, 0.8];
 const QUERY_TERMS = 64;
+/** In a library this large, terms in more than COMMON_SHARE of clips are left out of the query: their
+ * postings are most of the work and their low IDF rarely changes the top results. */
+const COMMON_MIN_LIBRARY = 2000;
+const COMMON_SHARE = 0.1;
 const MAX_PAGE_CHARS = 40_000;
 const TITLE_BOOST = 2.5;
 const KEY_TERM_BOOST = 2;
@@ -89,9 +93,10 @@ export function runRelated(store: IndexStore, board: ScoreBoard, page: RelatedPa
   const limit = Math.max(1, opts.limit ?? 10);
   const minRelative = opts.minRelativeScore ?? 0.2;
   const candidates: Array<PageTerm & { df: number; weight: number }> = [];
+  const maxDf = store.size >= COMMON_MIN_LIBRARY ? store.size * COMMON_SHARE : Infinity;
   for (const t of pageTerms(page).values()) {
     const df = store.docFreq(t.term);
-    if (!df) continue;
+    if (!df || df > maxDf) continue;
     const tfPart = (t.tf * (K1 + 1)) / (t.tf + K1);
     candidates.push({ ...t, df, weight: tfPart * t.boost * store.idf(df) });
   }

@@ -36,13 +36,21 @@ export class ScoreBoard {
     this.partTouched = [];
   }
 
-  /** Offer a score for a doc within the current part. */
-  offer(doc: number, score: number): void {
+  /** Offer a score for a doc within the current part; true when the doc is new to this part. */
+  offer(doc: number, score: number): boolean {
     if (this.partSeen[doc] !== this.partStamp) {
       this.partSeen[doc] = this.partStamp;
       this.partScore[doc] = score;
       this.partTouched.push(doc);
-    } else if (score > this.partScore[doc]!) this.partScore[doc] = score;
+      return true;
+    }
+    if (score > this.partScore[doc]!) this.partScore[doc] = score;
+    return false;
+  }
+
+  /** Offer a score only to a doc an earlier part of this query already touched. */
+  offerKnown(doc: number, score: number): void {
+    if (this.seen[doc] === this.stamp) this.offer(doc, score);
   }
 
   /** Fold the current part into the totals. */
