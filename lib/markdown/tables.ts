@@ -5,23 +5,39 @@
  */
 import type TurndownService from 'turndown';
 
-const BLOCKS_IN_CELL = ['p', 'div', 'ul', 'ol', 'pre', 'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr'];
-
-/** Elements by tag names (getElementsByTagName only: Turndown's Node parser, domino, mishandles some selectors). */
-function byTags(root: Element, tags: string[]): Element[] {
-  return tags.flatMap((t) => Array.from(root.getElementsByTagName(t)));
-}
+const BLOCK_TAGS_IN_CELL = new Set(['P', 'DIV', 'UL', 'OL', 'PRE', 'BLOCKQUOTE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HR', 'TABLE']);
 const layoutCache = new WeakMap<Element, boolean>();
 
-/** True when a table arranges page parts rather than holding data; such tables are flattened. */
+/**
+ * True when a table arranges page parts rather than holding data (nested tables, a single cell, cells with
+ * several blocks or long prose); such tables are flattened. One walk over the table's elements, no selectors:
+ * jsdom's live collections are slow and Turndown's Node parser (domino) mishandles some selectors.
+ */
 function isLayoutTable(table: Element): boolean {
   let cached = layoutCache.get(table);
   if (cached !== undefined) return cached;
-  const cells = byTags(table, ['td', 'th']);
-  cached =
-    table.getElementsByTagName('table').length > 0 ||
-    cells.length <= 1 ||
-    cells.some((c) => byTags(c, BLOCKS_IN_CELL).length > 1 || (c.textContent ?? '').length > 600);
+  let cells = 0;
+  cached = false;
+  const stack: Array<{ el: Element; cell: Element | null }> = [];
+  for (let c = table.firstElementChild; c; c = c.nextElementSibling) stack.push({ el: c, cell: null });
+  const blocksInCell = new Map<Element, number>();
+  while (stack.length && !cached) {
+    const { el, cell } = stack.pop()!;
+    const name = el.nodeName.toUpperCase();
+    let owner = cell;
+    if (name === 'TABLE') cached = true;
+    else if (!cell && (name === 'TD' || name === 'TH')) {
+      cells++;
+      owner = el;
+      if ((el.textContent ?? '').length > 600) cached = true;
+    } else if (cell && BLOCK_TAGS_IN_CELL.has(name)) {
+      const n = (blocksInCell.get(cell) ?? 0) + 1;
+      blocksInCell.set(cell, n);
+      if (n > 1) cached = true;
+    }
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) stack.push({ el: c, cell: owner });
+  }
+  if (cells <= 1) cached = true;
   layoutCache.set(table, cached);
   return cached;
 }
@@ -29,6 +45,18 @@ function isLayoutTable(table: Element): boolean {
 function tableOf(node: Node): Element | null {
   for (let n: Node | null = node.parentNode; n; n = n.parentNode) if (n.nodeName === 'TABLE') return n as Element;
   return null;
+}
+
+const firstRowCache = new WeakMap<Element, Element | null>();
+
+/** The table's own first row (not a nested table's); cached, since every row asks. */
+function firstRowOf(table: Element): Element | null {
+  let first = firstRowCache.get(table);
+  if (first === undefined) {
+    first = Array.from(table.getElementsByTagName('tr')).find((tr) => tableOf(tr) === table) ?? null;
+    firstRowCache.set(table, first);
+  }
+  return first;
 }
 
 function rowsOf(table: Element): Element[] {
@@ -70,7 +98,7 @@ export function useTableRules(service: TurndownService): void {
     replacement: (content, node) => {
       const table = tableOf(node)!;
       const row = '\n|' + content;
-      if (rowsOf(table)[0] !== node) return row;
+      if (firstRowOf(table) !== node) return row;
       const columns = columnCount(table);
       const cellsHere = (content.match(/(?<!\\)\|/g) ?? []).length;
       const padded = row + ' |'.repeat(Math.max(0, columns - cellsHere));
