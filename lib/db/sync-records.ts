@@ -24,8 +24,11 @@ export interface SyncRecords {
   cursor(): Promise<number>;
   /** Apply one pulled page and save `cursor` in the same transaction: both or neither. */
   applyPulled(changes: readonly Change[], cursor: number): Promise<ApplyCounts>;
-  /** Start from the beginning on the next pull (e.g. after the server refused a mutation). */
-  resetCursor(): Promise<void>;
+  /**
+   * After a push: move the cursor back so the next pull sees again what it skipped while mutations were
+   * pending (`full`: from the very start, when the server refused a mutation or only reported it seen).
+   */
+  rewind(full: boolean): Promise<void>;
   /** This user's member id in the connected team, or null. */
   memberId(): Promise<string | null>;
   /** Joined a team: a fresh client id, seq from 1, no cursor, an empty outbox. */
@@ -77,12 +80,27 @@ export function createSyncRecords(db: () => Promise<CairnDb>): SyncRecords {
         runTransaction(await db(), ['clips', 'taxonomy', 'meta', 'outbox'], 'readwrite', async (tx) => {
           const me = ((await tx.objectStore('meta').get(SYNC_META.memberId)) as string | undefined) ?? null;
           const counts = await applyPulledChanges(tx, changes, me);
-          await tx.objectStore('meta').put(cursor, SYNC_META.cursor);
+          const meta = tx.objectStore('meta');
+          await meta.put(cursor, SYNC_META.cursor);
+          if (counts.rewindTo !== null) {
+            const mark = (await meta.get(SYNC_META.rewind)) as number | undefined;
+            await meta.put(Math.min(mark ?? Infinity, counts.rewindTo), SYNC_META.rewind);
+          }
           return counts;
         }),
       ),
 
-    resetCursor: () => guard('reset the sync cursor', async () => void (await (await db()).delete('meta', SYNC_META.cursor))),
+    rewind: (full) =>
+      guard('reset the sync cursor', async () => {
+        await runTransaction(await db(), ['meta'], 'readwrite', async (tx) => {
+          const meta = tx.objectStore('meta');
+          const mark = (await meta.get(SYNC_META.rewind)) as number | undefined;
+          const cursor = Number((await meta.get(SYNC_META.cursor)) ?? 0);
+          const target = full ? 0 : Math.min(cursor, mark ?? Infinity);
+          if (target < cursor) await meta.put(target, SYNC_META.cursor);
+          await meta.delete(SYNC_META.rewind);
+        });
+      }),
 
     connect: (clientId, memberId) =>
       guard('connect to the team', async () => {
@@ -93,6 +111,7 @@ export function createSyncRecords(db: () => Promise<CairnDb>): SyncRecords {
           await meta.put(memberId, SYNC_META.memberId);
           await meta.put(1, SYNC_META.nextSeq);
           await meta.delete(SYNC_META.cursor);
+          await meta.delete(SYNC_META.rewind);
         });
       }),
 
@@ -103,7 +122,7 @@ export function createSyncRecords(db: () => Promise<CairnDb>): SyncRecords {
           const meta = tx.objectStore('meta');
           const me = (await meta.get(SYNC_META.memberId)) as string | undefined;
           const isMine = (clip: Clip) => !clip.author || clip.author.id === me;
-          for (const key of [SYNC_META.clientId, SYNC_META.nextSeq, SYNC_META.cursor, SYNC_META.memberId]) await meta.delete(key);
+          for (const key of Object.values(SYNC_META)) await meta.delete(key);
           const clips = tx.objectStore('clips');
           for (const clip of await clips.index('visibility').getAll('team')) {
             if (isMine(clip)) await clips.put({ ...clip, visibility: 'private' });

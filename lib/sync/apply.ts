@@ -1,8 +1,9 @@
 /**
  * Applying pulled changes to the local library (inside the caller's transaction, which also saves the
  * cursor). The rules, each idempotent so a re-pulled page changes nothing:
- *  1. A clip or category with mutations still in the outbox is skipped: the local copy is ahead, and its
- *     push comes back from the server, merged, as a later change.
+ *  1. A clip or category with mutations still in the outbox is skipped: the local copy is ahead. Its
+ *     version is remembered (`rewindTo`) so the pull after the next push comes back to it, whether the
+ *     server applied the pending mutation (a newer version) or refused it (the skipped state is current).
  *  2. A live team clip is written as the server has it (fields, tags, author, version; `note` is this
  *     member's own note, the others' go to `teamNotes`), replacing whatever the device had for that id.
  *  3. A clip tombstone only touches a local team copy — a private copy is never touched. Deleted: a local
@@ -30,6 +31,8 @@ export interface ApplyCounts {
   removed: number;
   skipped: number;
   categories: number;
+  /** Lowest version skipped because a local mutation was pending (the pull must come back to it), or null. */
+  rewindTo: number | null;
 }
 
 /** The local clip a live team clip change describes (`me` is this member's id, to pick out the own note). */
@@ -90,15 +93,17 @@ async function applyCategory(tx: ApplyTx, change: CategoryChange, counts: ApplyC
 
 /** Apply `changes` in order within `tx`; `me` is this member's id (null when unknown). */
 export async function applyPulledChanges(tx: ApplyTx, changes: readonly Change[], me: string | null): Promise<ApplyCounts> {
-  const counts: ApplyCounts = { written: 0, removed: 0, skipped: 0, categories: 0 };
+  const counts: ApplyCounts = { written: 0, removed: 0, skipped: 0, categories: 0, rewindTo: null };
   if (changes.length === 0) return counts;
   const pending = await tx.objectStore('outbox').getAll();
   const pendingClips = new Set(pending.map((e) => mutationClipId(e.mutation)).filter((id): id is string => id !== null));
   const pendingCategories = new Set(pending.flatMap((e) => (e.mutation.type === 'taxonomy.put' ? [e.mutation.category.id] : [])));
   for (const change of changes) {
     const blocked = change.kind === 'clip' ? pendingClips.has(change.id) : pendingCategories.has(change.id);
-    if (blocked) counts.skipped++;
-    else if (change.kind === 'clip') await applyClip(tx, change, me, counts);
+    if (blocked) {
+      counts.skipped++;
+      counts.rewindTo = Math.min(counts.rewindTo ?? Infinity, change.version - 1);
+    } else if (change.kind === 'clip') await applyClip(tx, change, me, counts);
     else await applyCategory(tx, change, counts);
   }
   return counts;

@@ -21,6 +21,8 @@ export const SYNC_META = {
   cursor: 'sync.cursor',
   /** This user's member id in the connected team (to tell own clips and notes from others'). */
   memberId: 'sync.memberId',
+  /** Lowest version a pull skipped while a local mutation was pending (see lib/sync/apply.ts). */
+  rewind: 'sync.rewind',
 } as const;
 
 const isTeamLive = (clip: Clip | null | undefined): boolean => !!clip && clip.visibility === 'team' && !clip.deletedAt;
