@@ -6,6 +6,8 @@ type Command = (args: string[], io: CliIo) => Promise<number>;
 
 const COMMANDS: Record<string, () => Promise<Command>> = {
   clip: async () => (await import('./commands/clip')).runClip,
+  search: async () => (await import('./commands/search')).runSearch,
+  related: async () => (await import('./commands/related')).runRelated,
   serve: async () => (await import('./commands/serve')).runServe,
   team: async () => (await import('./commands/team')).runTeam,
 };

@@ -40,6 +40,32 @@ export const TEAM_USAGE = `cairn team create <name> [options]
     -h, --help                show this help
 `;
 
+export const SEARCH_USAGE = `cairn search --library FILE.jsonl "query" [options]
+
+  Search a library of JSON clips (the JSON Lines "cairn clip" prints) and print one JSON
+  line per result, best first: {"id", "url", "title", "score", "snippet", "highlights"}.
+  "highlights" are [start, end) offsets of the query's matches in "snippet". A bad library
+  line is reported on standard error with its line number and skipped.
+
+  Options:
+    --library FILE.jsonl      the library to search (required)
+    --limit N                 at most N results (default 10)
+    -h, --help                show this help
+`;
+
+export const RELATED_USAGE = `cairn related --library FILE.jsonl <file-or-url>... [options]
+
+  Clip each page as "cairn clip" does and print, per input in order, one JSON line
+  {"input", "results": [{"id", "url", "title", "score", "why"}]} with the library's clips
+  related to it. A failed input prints {"input": ..., "error": ...} in its place and the
+  command exits 1 after the rest.
+
+  Options:
+    --library FILE.jsonl      the library to match against (required)
+    --limit N                 at most N results per input (default 10)
+    -h, --help                show this help
+`;
+
 export const MAIN_USAGE = `Usage: cairn <command> [options]
 
 Commands:
