@@ -17,6 +17,8 @@ export default defineConfig({
     permissions: ['activeTab', 'scripting', 'storage', 'contextMenus', 'unlimitedStorage',
       ...(browser === 'firefox' ? [] : ['sidePanel'])],
     host_permissions: e2e ? ['http://127.0.0.1/*'] : [],
+    // "Recall on every page" asks for this at the user's request (Settings); never at install.
+    optional_host_permissions: ['<all_urls>'],
     action: { default_title: '__MSG_actionTitle__' },
     commands: {
       'quick-clip': {

@@ -1,5 +1,5 @@
 /** The side panel: wires the stores to the components (Clip · Library · Settings) and the toast. */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { ClipEditor } from '../../components/ClipEditor';
 import { ClipForm } from '../../components/ClipForm';
@@ -9,13 +9,16 @@ import { Library } from '../../components/Library';
 import { ModeSwitch } from '../../components/ModeSwitch';
 import { Nav, type View } from '../../components/Nav';
 import { Reader } from '../../components/Reader';
+import { RecallSettings } from '../../components/RecallSettings';
+import { RelatedView } from '../../components/RelatedView';
+import { SearchView } from '../../components/SearchView';
 import { Settings } from '../../components/Settings';
 import { Toast } from '../../components/Toast';
 import type { ClipMode } from '../../lib/clip/types';
 import { errorMessage } from '../../lib/store/send';
 import { useDirectCounts, useUndo } from './hooks';
 import type { Services } from './wiring';
-import { onClipsChanged, resolveTabId, useUiLang } from './wiring';
+import { followTabs, onClipsChanged, resolveTabId, setRecallEverywhere, useRecallSettings, useUiLang } from './wiring';
 
 export function App({ services }: { services: Services }) {
   const { lang, setting, setSetting } = useUiLang();
@@ -28,8 +31,10 @@ export function App({ services }: { services: Services }) {
 
 function Panel({ services, uiLang, onUiLang }: { services: Services; uiLang: Parameters<typeof Settings>[0]['uiLang']; onUiLang: (v: typeof uiLang) => void }) {
   const { t } = useI18n();
-  const { form, library, toasts } = services;
-  const [view, setView] = useState<View>('clip');
+  const { form, library, toasts, recall } = services;
+  const [view, setView] = useState<View>('related');
+  // Where "back" in the reader returns to when a clip was opened from Related or Search.
+  const returnTo = useRef<View | null>(null);
   const toast = useStore(toasts, (s) => s.toast);
   const lib = useStore(library);
   const undo = useUndo(services);
@@ -37,11 +42,28 @@ function Panel({ services, uiLang, onUiLang }: { services: Services; uiLang: Par
   useEffect(() => {
     void library.getState().load();
     void form.getState().loadKnownTags();
-    return onClipsChanged(() => {
+    void recall.getState().init();
+    const unfollow = followTabs((tab) => void recall.getState().showTab(tab));
+    const unlisten = onClipsChanged(() => {
       void library.getState().refresh();
       void form.getState().loadKnownTags();
+      void recall.getState().libraryChanged();
     });
-  }, [library, form]);
+    return () => { unfollow(); unlisten(); };
+  }, [library, form, recall]);
+
+  const recheck = useCallback(() => void recall.getState().recheck(), [recall]);
+  const recallSettings = useRecallSettings(recheck);
+  const openClip = useCallback((id: string) => {
+    returnTo.current = view === 'related' || view === 'search' ? view : null;
+    void library.getState().open(id);
+    setView('library');
+  }, [library, view]);
+  const onLibraryBack = useCallback(() => {
+    const back = returnTo.current;
+    returnTo.current = null;
+    if (back) setView(back);
+  }, []);
 
   const directCounts = useDirectCounts(lib.clips);
 
@@ -52,8 +74,10 @@ function Panel({ services, uiLang, onUiLang }: { services: Services; uiLang: Par
         <Nav view={view} onChange={setView} />
       </header>
       <main className="app-main">
+        {view === 'related' && <RelatedPane services={services} onOpen={openClip} />}
+        {view === 'search' && <SearchPane services={services} onOpen={openClip} />}
         <div hidden={view !== 'clip'}><ClipView services={services} /></div>
-        {view === 'library' && <LibraryView services={services} />}
+        {view === 'library' && <LibraryView services={services} onBack={onLibraryBack} />}
         {view === 'settings' && (
           <Settings
             uiLang={uiLang}
@@ -62,7 +86,14 @@ function Panel({ services, uiLang, onUiLang }: { services: Services; uiLang: Par
             taxonomyLoaded={lib.status === 'ready'}
             clipCounts={directCounts}
             onSaveTaxonomy={(categories) => library.getState().saveTaxonomy(categories)}
-          />
+          >
+            <RecallSettings
+              everywhere={recallSettings.everywhere}
+              excludedSites={recallSettings.excludedSites}
+              onEverywhere={setRecallEverywhere}
+              onExcludedSites={recallSettings.setExcludedSites}
+            />
+          </Settings>
         )}
         {lib.status === 'error' && lib.error && view !== 'clip' && (
           <ErrorNotice title={t('error.loadFailed', { message: '' }).replace(/[:：]\s*$/, '')} message={lib.error} onRetry={() => void library.getState().load()} />
@@ -129,7 +160,40 @@ function ClipView({ services }: { services: Services }) {
   );
 }
 
-function LibraryView({ services }: { services: Services }) {
+function RelatedPane({ services, onOpen }: { services: Services; onOpen: (id: string) => void }) {
+  const page = useStore(services.recall, (s) => s.page);
+  const index = useStore(services.recall, (s) => s.index);
+  const taxonomy = useStore(services.library, (l) => l.taxonomy);
+  const pathOf = useCategoryPath(taxonomy);
+  return <RelatedView page={page} index={index} categoryPath={pathOf} onOpen={onOpen} />;
+}
+
+function SearchPane({ services, onOpen }: { services: Services; onOpen: (id: string) => void }) {
+  const { recall } = services;
+  const search = useStore(recall, (s) => s.search);
+  const index = useStore(recall, (s) => s.index);
+  const indexVersion = useStore(recall, (s) => s.indexVersion);
+  const taxonomy = useStore(services.library, (l) => l.taxonomy);
+  const pathOf = useCategoryPath(taxonomy);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const facets = useMemo(() => recall.getState().facets(), [recall, indexVersion]);
+  const r = recall.getState();
+  return (
+    <SearchView
+      search={search}
+      index={index}
+      taxonomy={taxonomy}
+      facets={facets}
+      categoryPath={pathOf}
+      onQuery={r.setQuery}
+      onFilters={r.setFilters}
+      onMove={r.moveActive}
+      onOpen={onOpen}
+    />
+  );
+}
+
+function LibraryView({ services, onBack }: { services: Services; onBack: () => void }) {
   const { t } = useI18n();
   const { library, toasts } = services;
   const lib = useStore(library);
@@ -142,7 +206,7 @@ function LibraryView({ services }: { services: Services }) {
   if (lib.openId && !open) {
     return (
       <div>
-        <button type="button" className="link-button" onClick={() => library.getState().close()}>← {t('reader.back')}</button>
+        <button type="button" className="link-button" onClick={() => { library.getState().close(); onBack(); }}>← {t('reader.back')}</button>
         <p className="empty">{lib.status === 'ready' ? t('reader.notFound') : t('library.loading')}</p>
       </div>
     );
@@ -176,7 +240,7 @@ function LibraryView({ services }: { services: Services }) {
             }}
           />
         ) : (
-          <Reader clip={open} taxonomy={lib.taxonomy} onBack={() => library.getState().close()} onEdit={() => setEditing(true)} onDelete={() => void remove()} />
+          <Reader clip={open} taxonomy={lib.taxonomy} onBack={() => { library.getState().close(); onBack(); }} onEdit={() => setEditing(true)} onDelete={() => void remove()} />
         )}
       </>
     );

@@ -8,13 +8,118 @@ import { createClipFormStore } from '../../lib/store/clip-form';
 import { createLibraryStore } from '../../lib/store/library';
 import { sendOver, type Send } from '../../lib/store/send';
 import { createToastStore } from '../../lib/store/toast';
+import type { ScriptingLike } from '../../lib/background/capture';
+import { createIdbClipSource } from '../../lib/recall/clip-source';
+import { cacheRecordOf, catchUp, loadLibraryIndex } from '../../lib/recall/library-index';
+import { readTabPage } from '../../lib/recall/page-access';
+import { createIdbSnapshotCache } from '../../lib/recall/snapshot-cache';
+import { createRecallStore, type FollowedTab } from '../../lib/store/recall';
 
 const runtime = browser.runtime as unknown as RuntimeLike;
 
 /** The stores of one page, talking to the background over runtime messaging. */
 export function createServices() {
   const send: Send = sendOver(runtime);
-  return { send, form: createClipFormStore(send), library: createLibraryStore(send), toasts: createToastStore() };
+  return { send, form: createClipFormStore(send), library: createLibraryStore(send), toasts: createToastStore(), recall: createRecall() };
+}
+
+/** The recall store: the index lives in this page (the service worker may die), read from IndexedDB. */
+function createRecall() {
+  const source = createIdbClipSource(indexedDB);
+  const cache = createIdbSnapshotCache(indexedDB);
+  const scripting = browser.scripting as unknown as ScriptingLike;
+  return createRecallStore({
+    loadIndex: (onProgress) => loadLibraryIndex({ source, cache, onProgress }),
+    catchUp: (li) => catchUp(li, source),
+    saveSnapshot: (li) => cache.save(cacheRecordOf(li)),
+    getClip: (id) => source.get(id),
+    readPage: (tabId) => {
+      if (__CAIRN_E2E__) {
+        // Tests prove excluded sites are never read by counting every injection this page makes.
+        const probe = ((globalThis as Record<string, unknown>).cairnPanelTest ??= { reads: [] as number[] }) as { reads: number[] };
+        probe.reads.push(tabId);
+      }
+      return readTabPage(scripting, tabId);
+    },
+    excludedSites: async () => withDefaults(await settingsItem.getValue()).excludedSites,
+  });
+}
+
+/**
+ * Follow the tab the panel is about and call `onTab` on every switch and navigation (history.pushState
+ * included). In a real side panel: the active tab of the panel's window. Opened as a tab (tests,
+ * benchmarks): `?followWindow=ID` follows that window's active tab; `?tabId=N` alone stays on tab N.
+ */
+export function followTabs(onTab: (tab: FollowedTab | null) => void, search: string = location.search): () => void {
+  const params = new URLSearchParams(search);
+  const fixed = /^\d+$/.test(params.get('tabId') ?? '') ? Number(params.get('tabId')) : null;
+  const followParam = /^\d+$/.test(params.get('followWindow') ?? '') ? Number(params.get('followWindow')) : null;
+  const followsWindow = followParam !== null || fixed === null;
+  let windowId: number | null = followParam;
+  let current: number | null = null;
+  let stopped = false;
+  const emit = (tab: { id?: number; url?: string; title?: string } | undefined) => {
+    if (stopped) return;
+    if (!tab || tab.id === undefined) return onTab(null);
+    current = tab.id;
+    onTab({ id: tab.id, url: tab.url ?? null, title: tab.title ?? null });
+  };
+  const show = (tabId: number) => browser.tabs.get(tabId).then(emit, () => emit(undefined));
+
+  const onActivated = (info: { tabId: number; windowId: number }) => {
+    if (followsWindow && info.windowId === windowId) void show(info.tabId);
+  };
+  const onUpdated = (tabId: number, change: { url?: string; status?: string }, tab: { id?: number; url?: string; title?: string; status?: string }) => {
+    if (tabId !== current) return;
+    // A new document: wait for it to finish loading. A same-document (pushState) change: read now.
+    if (change.status === 'complete' || (change.url !== undefined && tab.status === 'complete')) emit(tab);
+  };
+  browser.tabs.onActivated.addListener(onActivated);
+  browser.tabs.onUpdated.addListener(onUpdated);
+  void (async () => {
+    if (!followsWindow) return show(fixed!);
+    windowId ??= (await browser.windows.getCurrent()).id ?? null;
+    const [tab] = await browser.tabs.query({ active: true, windowId: windowId ?? undefined });
+    emit(tab);
+  })().catch(() => emit(undefined));
+  return () => {
+    stopped = true;
+    browser.tabs.onActivated.removeListener(onActivated);
+    browser.tabs.onUpdated.removeListener(onUpdated as Parameters<typeof browser.tabs.onUpdated.removeListener>[0]);
+  };
+}
+
+const ALL_SITES = { origins: ['<all_urls>'] };
+
+/**
+ * Turn "Recall on every page" on (asks for the optional host permission; must run inside the user's
+ * click) or off (gives the permission back). Resolves to whether it is now on.
+ */
+export async function setRecallEverywhere(on: boolean): Promise<boolean> {
+  let granted = false;
+  if (on) granted = await browser.permissions.request(ALL_SITES).catch(() => false);
+  else await browser.permissions.remove(ALL_SITES).catch(() => false);
+  const value = on && granted;
+  await settingsItem.setValue({ ...withDefaults(await settingsItem.getValue()), recallEverywhere: value });
+  return value;
+}
+
+/** The recall settings, following changes made elsewhere; `onChange` runs after each change. */
+export function useRecallSettings(onChange?: () => void) {
+  const [value, setValue] = useState(() => withDefaults(null));
+  useEffect(() => {
+    let live = true;
+    settingsItem.getValue().then((v) => live && setValue(withDefaults(v)), () => {});
+    const unwatch = settingsItem.watch((v) => { setValue(withDefaults(v)); onChange?.(); });
+    const perm = () => onChange?.();
+    browser.permissions.onAdded.addListener(perm);
+    browser.permissions.onRemoved.addListener(perm);
+    return () => { live = false; unwatch(); browser.permissions.onAdded.removeListener(perm); browser.permissions.onRemoved.removeListener(perm); };
+  }, [onChange]);
+  const setExcludedSites = async (sites: string[]) => {
+    await settingsItem.setValue({ ...withDefaults(await settingsItem.getValue()), excludedSites: sites });
+  };
+  return { everywhere: value.recallEverywhere, excludedSites: value.excludedSites, setExcludedSites };
 }
 export type Services = ReturnType<typeof createServices>;
 
