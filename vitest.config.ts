@@ -9,7 +9,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/server/**/*.test.ts'], environment: 'node', testTimeout: 60_000 },
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/server/**/*.test.ts', 'test/sync/**/*.test.ts'], environment: 'node', testTimeout: 60_000 },
       },
       {
         extends: true,
