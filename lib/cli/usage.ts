@@ -70,9 +70,13 @@ export const MAIN_USAGE = `Usage: cairn <command> [options]
 
 Commands:
   clip      clip pages to JSON clips or Markdown
+  search    search a library of JSON clips
+  related   find a library's clips related to pages
   serve     run the team server
   team      create a team on this server
 
 ${CLIP_USAGE}
+${SEARCH_USAGE}
+${RELATED_USAGE}
 Run "cairn <command> --help" for one command's help.
 `;
