@@ -120,6 +120,32 @@ describe('sync client against the real server app', () => {
     expect((await bo.store.getTaxonomy()).some((c) => c.id === 'team-new')).toBe(true);
   });
 
+  it('a change skipped while a local edit was pending is pulled again when the server refuses that edit', async () => {
+    const team = await start();
+    let editDuringPull: (() => Promise<unknown>) | null = null;
+    const hooked: FetchLike = async (url, init) => {
+      if (editDuringPull && url.includes('/pull')) {
+        const edit = editDuringPull;
+        editDuringPull = null;
+        await edit();
+      }
+      return team.fetch(url, init);
+    };
+    const ana = await member(team, 'Ana');
+    const bo = await member(team, 'Bo', hooked);
+    await ana.store.put(makeClip({ id: 'x', visibility: 'team' }));
+    await ana.client.sync();
+    await bo.client.sync();
+    await ana.store.softDelete('x');
+    await ana.client.sync();
+    // Bo edits x just as his pull fetches Ana's delete: the pull must skip it (his edit is pending);
+    // the server then refuses the edit (x is deleted), so the skipped delete has to come back.
+    editDuringPull = () => bo.store.update('x', { title: 'Bo was here' });
+    expect((await bo.client.sync()).ok).toBe(true);
+    expect((await bo.store.get('x'))?.deletedAt).not.toBeNull();
+    expect(await bo.store.sync.pendingCount()).toBe(0);
+  });
+
   it('says what to do on 401 and does not schedule retries for it', async () => {
     const team = await start();
     const ana = await member(team, 'Ana');
