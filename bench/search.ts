@@ -189,6 +189,10 @@ function benchCairn(size: number, fullText: boolean) {
   for (const p of pages.slice(0, 10)) b.index.related(p);
   const relatedMs = pages.map((p) => time(() => b.index.related({ title: p.title, text: p.text }, { limit: 10 })));
   const updateMs = [0, 1, 2].map((k) => time(() => b.index.update({ ...makeClip(k * 7), title: 'updated title' })));
+  // Removes are O(1) plus a bulk compaction once removed clips pass 1/8 of the live ones: remove 13%
+  // of the library and report the typical and the worst single remove (the one that compacts).
+  const removeMs: number[] = [];
+  for (let k = 0; k < Math.ceil(size * 0.13); k++) removeMs.push(time(() => b.index.remove(`c${size - 1 - k}`)));
   const result = {
     size,
     fullText,
@@ -199,6 +203,7 @@ function benchCairn(size: number, fullText: boolean) {
     queriesWithResults: r3(found),
     related: stats(relatedMs),
     updateMs: r3(Math.max(...updateMs)),
+    removeMs: { p50: r3(pct(removeMs, 50)), max: r3(Math.max(...removeMs)) },
   };
   return result;
 }
