@@ -122,11 +122,12 @@ export function createSyncRecords(db: () => Promise<CairnDb>): SyncRecords {
           const meta = tx.objectStore('meta');
           const me = (await meta.get(SYNC_META.memberId)) as string | undefined;
           const isMine = (clip: Clip) => !clip.author || clip.author.id === me;
+          const now = new Date().toISOString();
           for (const key of Object.values(SYNC_META)) await meta.delete(key);
           const clips = tx.objectStore('clips');
           for (const clip of await clips.index('visibility').getAll('team')) {
-            if (isMine(clip)) await clips.put({ ...clip, visibility: 'private' });
-            else await clips.delete(clip.id);
+            if (isMine(clip)) await clips.put({ ...clip, visibility: 'private', updatedAt: now });
+            else if (!clip.deletedAt) await clips.put({ ...clip, text: '', markdown: '', html: '', excerpt: '', note: '', teamNotes: [], deletedAt: now, updatedAt: now });
           }
         });
       }),

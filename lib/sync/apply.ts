@@ -7,7 +7,9 @@
  *  2. A live team clip is written as the server has it (fields, tags, author, version; `note` is this
  *     member's own note, the others' go to `teamNotes`), replacing whatever the device had for that id.
  *  3. A clip tombstone only touches a local team copy — a private copy is never touched. Deleted: a local
- *     tombstone. Unshared: the author's devices keep it as a private clip; everyone else drops it.
+ *     tombstone. Unshared: the author's devices keep it as a private clip; everyone else keeps only an
+ *     emptied tombstone (its author took it back). Local writes stamp updatedAt with the local time, so
+ *     whatever catches up by updatedAt (the side panel's search index) sees them.
  *  4. A category node is put or removed; the order of the tree keeps local order, new nodes at the end.
  */
 import type { Category } from '../categorize/types';
@@ -54,25 +56,43 @@ export function clipFromChange(change: ClipChange, me: string | null): Clip | nu
   };
 }
 
-async function applyClip(tx: ApplyTx, change: ClipChange, me: string | null, counts: ApplyCounts): Promise<void> {
+/** Equal apart from updatedAt (which records when this copy changed locally). */
+function sameClip(a: Clip, b: Clip): boolean {
+  return JSON.stringify({ ...a, updatedAt: '' }) === JSON.stringify({ ...b, updatedAt: '' });
+}
+
+/** A tombstone that keeps no content: the clip left the team and its text should not linger here. */
+function emptied(local: Clip, at: string, version: number): Clip {
+  return { ...local, text: '', markdown: '', html: '', excerpt: '', summary: { abstract: '', keyPoints: [] }, note: '', teamNotes: [], deletedAt: at, updatedAt: at, version };
+}
+
+async function applyClip(tx: ApplyTx, change: ClipChange, me: string | null, now: string, counts: ApplyCounts): Promise<void> {
   const clips = tx.objectStore('clips');
+  const local = await clips.get(change.id);
   const live = clipFromChange(change, me);
   if (live) {
-    await clips.put(live);
+    if (local && sameClip(local, live)) {
+      counts.skipped++;
+      return;
+    }
+    // updatedAt only moves forward locally, so readers catching up by updatedAt see the write.
+    await clips.put({ ...live, updatedAt: live.updatedAt > now ? live.updatedAt : now });
     counts.written++;
     return;
   }
-  const local = await clips.get(change.id);
   if (!local || local.visibility !== 'team' || !change.deleted) {
     counts.skipped++;
     return;
   }
-  const { at, reason } = change.deleted;
-  if (reason === 'unshared') {
-    if (change.author.memberId === me) await clips.put({ ...local, visibility: 'private', version: change.version });
-    else await clips.delete(change.id);
+  if (change.deleted.reason === 'unshared' && change.author.memberId === me) {
+    await clips.put({ ...local, visibility: 'private', version: change.version, updatedAt: now });
+  } else if (change.deleted.reason === 'unshared' && !local.deletedAt) {
+    await clips.put(emptied(local, now, change.version));
   } else if (!local.deletedAt) {
-    await clips.put({ ...local, deletedAt: at, updatedAt: at, version: change.version });
+    await clips.put({ ...local, deletedAt: now, updatedAt: now, version: change.version });
+  } else {
+    counts.skipped++;
+    return;
   }
   counts.removed++;
 }
@@ -91,8 +111,8 @@ async function applyCategory(tx: ApplyTx, change: CategoryChange, counts: ApplyC
   counts.categories++;
 }
 
-/** Apply `changes` in order within `tx`; `me` is this member's id (null when unknown). */
-export async function applyPulledChanges(tx: ApplyTx, changes: readonly Change[], me: string | null): Promise<ApplyCounts> {
+/** Apply `changes` in order within `tx`; `me` is this member's id (null when unknown); `now` stamps local writes. */
+export async function applyPulledChanges(tx: ApplyTx, changes: readonly Change[], me: string | null, now: string = new Date().toISOString()): Promise<ApplyCounts> {
   const counts: ApplyCounts = { written: 0, removed: 0, skipped: 0, categories: 0, rewindTo: null };
   if (changes.length === 0) return counts;
   const pending = await tx.objectStore('outbox').getAll();
@@ -103,7 +123,7 @@ export async function applyPulledChanges(tx: ApplyTx, changes: readonly Change[]
     if (blocked) {
       counts.skipped++;
       counts.rewindTo = Math.min(counts.rewindTo ?? Infinity, change.version - 1);
-    } else if (change.kind === 'clip') await applyClip(tx, change, me, counts);
+    } else if (change.kind === 'clip') await applyClip(tx, change, me, now, counts);
     else await applyCategory(tx, change, counts);
   }
   return counts;

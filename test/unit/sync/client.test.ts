@@ -60,7 +60,8 @@ describe('sync client against the real server app', () => {
     await ana.store.softDelete('b');
     await ana.client.sync();
     await bo.client.sync();
-    expect(await bo.store.get('a')).toBeNull();
+    expect((await bo.store.get('a'))?.deletedAt).not.toBeNull();
+    expect((await bo.store.get('a'))?.text).toBe('');
     expect((await bo.store.get('b'))?.deletedAt).not.toBeNull();
     expect((await ana.store.get('a'))?.visibility).toBe('private');
     expect((await ana.store.list()).map((c) => c.id)).toEqual(['a']);

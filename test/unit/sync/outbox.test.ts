@@ -118,7 +118,8 @@ describe('outbox', () => {
     await store.put(makeClip({ id: 'theirs', visibility: 'team', author: { id: 'member-2', name: 'Lin' } }));
     await store.sync.disconnect();
     expect((await store.get('mine'))?.visibility).toBe('private');
-    expect(await store.get('theirs')).toBeNull();
+    expect((await store.get('theirs'))?.deletedAt).not.toBeNull();
+    expect((await store.list()).map((c) => c.id)).toEqual(['mine']);
     expect(await store.sync.pendingCount()).toBe(0);
     expect(await store.sync.clientId()).toBeNull();
   });
