@@ -61,6 +61,8 @@ export function followTabs(onTab: (tab: FollowedTab | null) => void, search: str
   const emit = (tab: { id?: number; url?: string; title?: string } | undefined) => {
     if (stopped) return;
     if (!tab || tab.id === undefined) return onTab(null);
+    // Never follow Cairn's own pages (the panel opened as a tab in the followed window).
+    if (tab.url?.startsWith(location.origin + '/')) return;
     current = tab.id;
     onTab({ id: tab.id, url: tab.url ?? null, title: tab.title ?? null });
   };
