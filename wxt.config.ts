@@ -14,10 +14,11 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['activeTab', 'scripting', 'storage', 'contextMenus', 'unlimitedStorage',
+    permissions: ['activeTab', 'scripting', 'storage', 'contextMenus', 'unlimitedStorage', 'alarms',
       ...(browser === 'firefox' ? [] : ['sidePanel'])],
     host_permissions: e2e ? ['http://127.0.0.1/*'] : [],
     // "Recall on every page" asks for this at the user's request (Settings); never at install.
+    // Joining a team asks for the team server's origin alone (a subset of this), also in Settings.
     optional_host_permissions: ['<all_urls>'],
     action: { default_title: '__MSG_actionTitle__' },
     commands: {

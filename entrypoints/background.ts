@@ -6,9 +6,17 @@ import { browser } from 'wxt/browser';
 import { onMessages, type RuntimeLike } from '@/lib/messaging';
 import { actionApi, browserDeps, createMenus, openPanel } from '@/lib/background/browser-deps';
 import { createBackgroundServices, type MenuClickInfo, type TabInfo } from '@/lib/background/services';
+import { createSyncService, SYNC_ALARM } from '@/lib/background/sync-service';
 
 export default defineBackground(() => {
-  const services = createBackgroundServices(browserDeps(browser));
+  const deps = browserDeps(browser);
+  const sync = createSyncService({
+    store: deps.store,
+    fetch: (url, init) => fetch(url, init),
+    broadcast: (status) => browser.runtime.sendMessage({ cairnEvent: 'sync-changed', status }).then(() => undefined, () => undefined),
+    clipsChanged: () => deps.feedback.clipsChanged(),
+  });
+  const services = createBackgroundServices({ ...deps, sync: sync.handlers, onLocalChange: () => sync.schedule() });
   const report = (what: string) => (err: unknown) => console.error(`Cairn: ${what} failed`, err);
 
   // Chrome keeps menus across restarts; Firefox does not, so they are rebuilt at every startup too.
@@ -20,11 +28,21 @@ export default defineBackground(() => {
   actionApi(browser)?.onClicked.addListener((tab) => void openPanel(browser, tab as TabInfo).catch(report('opening the side panel')));
   onMessages(browser.runtime as unknown as RuntimeLike, services.handlers);
 
+  // Team sync: a periodic alarm (survives the worker dying), and a sync when the browser starts.
+  const startSync = () => {
+    void browser.alarms.create(SYNC_ALARM, { periodInMinutes: 1 });
+    void sync.syncNow().catch(report('syncing at start-up'));
+  };
+  browser.runtime.onInstalled.addListener(startSync);
+  browser.runtime.onStartup.addListener(startSync);
+  browser.alarms.onAlarm.addListener((alarm) => void (alarm.name === SYNC_ALARM && sync.onAlarm().catch(report('periodic sync'))));
+
   if (__CAIRN_E2E__) {
     // Headless Chromium cannot click the toolbar or a menu: tests call the very handlers the listeners call.
     (globalThis as Record<string, unknown>).cairnTest = {
       menuClick: (info: MenuClickInfo, tab: TabInfo) => services.onMenuClick(info, tab),
       command: (name: string, tab: TabInfo) => services.onCommand(name, tab),
+      syncNow: () => sync.syncNow(),
       clipTab: (tabId: number, mode: Parameters<typeof services.quickClip>[1] = 'article') => services.quickClip({ id: tabId }, mode),
     };
   }

@@ -3,8 +3,11 @@
  * Each entry is a request → response signature; errors are serialized by the receiver and
  * rethrown at the sender.
  */
-import type { Clip, ClipDraft, ClipMode } from './clip/types';
+import type { Clip, ClipDraft, ClipMode, Visibility } from './clip/types';
 import type { Category, CategorySuggestion } from './categorize/types';
+import type { TeamSummary } from './sync/connection';
+import type { SyncState } from './sync/client';
+import type { TeamResponse } from './sync/protocol';
 
 /** What a capture returns to the clip form: the draft plus what the form offers. */
 export interface CaptureResult {
@@ -21,6 +24,14 @@ export interface ClipFiling {
   categoryId: string | null;
   tags: string[];
   note: string;
+  /** Share with the team ('team') or keep on this device ('private'); absent keeps the clip's current one. */
+  visibility?: Visibility;
+}
+
+/** The team connection (without its token) and the sync state, for the side panel. */
+export interface TeamStatus {
+  connection: TeamSummary | null;
+  sync: SyncState;
 }
 
 export interface ProtocolMap {
@@ -42,6 +53,18 @@ export interface ProtocolMap {
    * version it replaced, or tombstones it if the quick clip created it. Sent by the in-page toast.
    */
   'clip:undo': (req: { id: string }) => Clip;
+  /** Share a clip with the team (`shared: true`) or take it back (it stays on this device, private). */
+  'clip:share': (req: { id: string; shared: boolean }) => Clip;
+  /** The team connection and sync state. */
+  'team:status': (req: void) => TeamStatus;
+  /** Join a team with an invite code (the page has already been granted the server's origin). */
+  'team:connect': (req: { endpoint: string; code: string; name: string }) => TeamStatus;
+  /** Leave: forget the token; own shared clips stay here as private clips, teammates' clips go. */
+  'team:leave': (req: void) => TeamStatus;
+  /** The team, its members and what each contributed (GET /v1/team); also tests the connection. */
+  'team:info': (req: void) => TeamResponse;
+  /** Sync now (the panel's "Sync now" button). */
+  'sync:now': (req: void) => TeamStatus;
 }
 
 /**
@@ -51,6 +74,17 @@ export interface ProtocolMap {
  */
 export interface CairnEvent {
   cairnEvent: 'clips-changed';
+}
+
+/** Broadcast by the background whenever the sync state changes (started, finished, failed, pending count). */
+export interface SyncEvent {
+  cairnEvent: 'sync-changed';
+  status: TeamStatus;
+}
+
+/** True when a runtime message is the sync-state broadcast. */
+export function isSyncEvent(message: unknown): message is SyncEvent {
+  return !!message && typeof message === 'object' && (message as Partial<SyncEvent>).cairnEvent === 'sync-changed';
 }
 
 /** True when a runtime message is a Cairn broadcast event (not a request in the ProtocolMap). */

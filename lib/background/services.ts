@@ -14,6 +14,7 @@ import type { Feedback } from './feedback';
 import { createHistoryCache } from './history-cache';
 import { linkDraft } from './link-draft';
 import { confidentCategory, draftAsInput, type Categorizer } from './suggest';
+import type { SyncHandlers } from './sync-service';
 
 export interface TabInfo {
   id?: number;
@@ -39,7 +40,21 @@ export interface BackgroundDeps {
   buildHistory: (clips: Clip[]) => FilingHistory;
   t: (key: string, substitutions?: string[]) => string;
   now?: () => Date;
+  /** Team sync's message handlers (lib/background/sync-service.ts); without it they say sync is off. */
+  sync?: SyncHandlers;
+  /** Called after every local change to clips or the taxonomy (team sync debounces a push on it). */
+  onLocalChange?: () => void;
 }
+
+/** Handlers used when the background runs without team sync (tests, or before it is wired). */
+const NO_SYNC: SyncHandlers = {
+  'clip:share': () => Promise.reject(new Error('Team sync is not available.')),
+  'team:status': () => ({ connection: null, sync: { status: 'idle', lastSyncedAt: null, pending: 0, lastError: null, failures: 0, retryAt: null } }),
+  'team:connect': () => Promise.reject(new Error('Team sync is not available.')),
+  'team:leave': () => Promise.reject(new Error('Team sync is not available.')),
+  'team:info': () => Promise.reject(new Error('Team sync is not available.')),
+  'sync:now': () => Promise.reject(new Error('Team sync is not available.')),
+};
 
 /** Ids of the context-menu items. */
 export const MENU = { clipPage: 'cairn-clip-page', clipSelection: 'cairn-clip-selection', saveLink: 'cairn-save-link' } as const;
@@ -66,6 +81,7 @@ export function createBackgroundServices(deps: BackgroundDeps) {
   /** After any write: drop the cache and tell open pages. */
   async function changed(): Promise<void> {
     history.invalidate();
+    deps.onLocalChange?.();
     await feedback.clipsChanged();
   }
 
@@ -202,9 +218,11 @@ export function createBackgroundServices(deps: BackgroundDeps) {
     'taxonomy:save': async ({ categories }) => {
       const saved = await store.saveTaxonomy(categories);
       history.invalidate();
+      deps.onLocalChange?.();
       return saved;
     },
     'tags:list': () => store.allTags(),
+    ...(deps.sync ?? NO_SYNC),
   };
 
   return { capture, quickClip, saveLink, undo, onMenuClick, onCommand, handlers, history };

@@ -65,7 +65,7 @@ export async function saveDraft(store: ClipStore, draft: ClipDraft, filing: Part
       createdAt: base.createdAt,
       updatedAt: at,
       deletedAt: null,
-      visibility: base.visibility,
+      visibility: filing.visibility ?? base.visibility,
       categoryId: filing.categoryId !== undefined ? filing.categoryId : base.categoryId,
       tags: cleanTags(filing.tags ?? base.tags),
       note: filing.note ?? base.note,

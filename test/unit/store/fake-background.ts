@@ -5,6 +5,8 @@ import type { CaptureResult } from '../../../lib/messaging';
 import type { RequestFor, ResponseFor, Send } from '../../../lib/store/send';
 import type { ProtocolMap } from '../../../lib/messaging';
 
+const NOT_SYNCING = { status: 'idle' as const, lastSyncedAt: null, pending: 0, lastError: null, failures: 0, retryAt: null };
+
 export function makeDraft(over: Partial<ClipDraft> = {}): ClipDraft {
   return {
     mode: 'article', url: 'https://example.com/a', canonicalUrl: 'https://example.com/a', title: 'A title',
@@ -91,6 +93,18 @@ export function fakeBackground(opts: { suggestions?: CategorySuggestion[]; exist
           return structuredClone(next);
         },
         'tags:list': () => [...new Set([...bg.clips.values()].flatMap((c) => c.tags))].sort(),
+        'clip:share': ({ id, shared }) => {
+          const c = bg.clips.get(id);
+          if (!c) throw new Error('gone');
+          const next: Clip = { ...c, visibility: shared ? 'team' : 'private', updatedAt: tick() };
+          bg.clips.set(id, next);
+          return structuredClone(next);
+        },
+        'team:status': () => ({ connection: null, sync: NOT_SYNCING }),
+        'team:connect': () => { throw new Error('no team server in this fake'); },
+        'team:leave': () => ({ connection: null, sync: NOT_SYNCING }),
+        'team:info': () => { throw new Error('no team server in this fake'); },
+        'sync:now': () => ({ connection: null, sync: NOT_SYNCING }),
       };
       return (handlers[type] as (d: unknown) => unknown)(data);
     }) as Send,
