@@ -14,10 +14,12 @@ export interface Settings {
   recallEverywhere: boolean;
   /** Sites Cairn never reads for related knowledge (patterns, see lib/recall/exclusions.ts). */
   excludedSites: string[];
+  /** Team sync: the clip form's "Share with the team" starts checked (when a team is connected). */
+  shareByDefault: boolean;
 }
 
 /** Settings before the user has changed anything. */
-export const DEFAULT_SETTINGS: Settings = { uiLang: 'auto', recallEverywhere: false, excludedSites: [...DEFAULT_EXCLUDED_SITES] };
+export const DEFAULT_SETTINGS: Settings = { uiLang: 'auto', recallEverywhere: false, excludedSites: [...DEFAULT_EXCLUDED_SITES], shareByDefault: false };
 
 /** The `local:settings` item (version 1). */
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
