@@ -35,6 +35,10 @@ function Panel({ services, uiLang, onUiLang }: { services: Services; uiLang: Par
   const [view, setView] = useState<View>('related');
   // Where "back" in the reader returns to when a clip was opened from Related or Search.
   const returnTo = useRef<View | null>(null);
+  // The clip form captures (injects the clipper) only once the user opens the Clip view: opening the
+  // panel reads nothing beyond what Related may read.
+  const [clipOpened, setClipOpened] = useState(false);
+  useEffect(() => { if (view === 'clip') setClipOpened(true); }, [view]);
   const toast = useStore(toasts, (s) => s.toast);
   const lib = useStore(library);
   const undo = useUndo(services);
@@ -76,7 +80,7 @@ function Panel({ services, uiLang, onUiLang }: { services: Services; uiLang: Par
       <main className="app-main">
         {view === 'related' && <RelatedPane services={services} onOpen={openClip} />}
         {view === 'search' && <SearchPane services={services} onOpen={openClip} />}
-        <div hidden={view !== 'clip'}><ClipView services={services} /></div>
+        {clipOpened && <div hidden={view !== 'clip'}><ClipView services={services} /></div>}
         {view === 'library' && <LibraryView services={services} onBack={onLibraryBack} />}
         {view === 'settings' && (
           <Settings

@@ -80,7 +80,7 @@ describe('recall in the real browser', () => {
   });
 
   it('follows the active tab of a window (?followWindow=) across tab switches', async () => {
-    const windowId = await ext.worker.evaluate((u) => chrome.windows.create({ url: u }).then((w) => w.id!), server.origin + '/pages/ars-1/');
+    const windowId = await ext.worker.evaluate((u) => chrome.windows.create({ url: u }).then((w) => w!.id!), server.origin + '/pages/ars-1/');
     // The panel gets a window of its own: as a tab in the followed window it would be the active tab there.
     await ext.worker.evaluate((u) => chrome.windows.create({ url: u }).then(() => undefined), `chrome-extension://${ext.extensionId}/sidepanel.html?followWindow=${windowId}`);
     await expect.poll(() => ext.context.pages().some((p) => p.url().includes('followWindow=')), { timeout: 10_000 }).toBe(true);
