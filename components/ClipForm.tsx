@@ -10,6 +10,7 @@ import { useCategoryPath, useI18n } from './i18n';
 import { isSaveKeystroke } from './submitKeys';
 import { SummaryEditor } from './SummaryEditor';
 import { TagInput } from './TagInput';
+import { ShareToggle } from './ShareToggle';
 
 export interface ClipFormProps {
   draft: ClipDraft;
@@ -27,6 +28,9 @@ export interface ClipFormProps {
   onRemoveTag: (tag: string) => void;
   onNote: (note: string) => void;
   onSave: () => void;
+  /** The connected team's name: shows the "Share with the team" switch (bound to `filing.visibility`). */
+  teamName?: string | null;
+  onVisibility?: (shared: boolean) => void;
 }
 
 export function ClipForm(p: ClipFormProps) {
@@ -127,6 +131,10 @@ export function ClipForm(p: ClipFormProps) {
           onChange={(e) => p.onNote(e.target.value)}
         />
       </div>
+
+      {p.teamName && p.onVisibility && (
+        <ShareToggle teamName={p.teamName} shared={(filing.visibility ?? p.existing?.visibility) === 'team'} disabled={p.saving} onChange={p.onVisibility} />
+      )}
 
       {p.saveError && <p className="notice error" role="alert" data-testid="save-error">{t('error.saveFailed', { message: p.saveError })}</p>}
 

@@ -32,7 +32,7 @@ export function Library({ clips, taxonomy, filter, loading, onFilter, onOpen }: 
             <button type="button" className="clip-row" onClick={() => onOpen(clip.id)}>
               <span className="clip-row-title" dir="auto" lang={clip.lang !== 'und' ? clip.lang : undefined}>{clip.title || clip.url}</span>
               <span className="clip-row-meta muted small">
-                {[clip.siteName ?? hostOf(clip.url), pathOf(clip.categoryId) || t('library.unfiled'), date(clip.createdAt)].filter(Boolean).join(' · ')}
+                {[clip.author ? t('clip.by', { name: clip.author.name }) : null, clip.siteName ?? hostOf(clip.url), pathOf(clip.categoryId) || t('library.unfiled'), date(clip.createdAt)].filter(Boolean).join(' · ')}
               </span>
               {clip.tags.length > 0 && (
                 <span className="chips compact">

@@ -6,12 +6,14 @@ import { renderClipHtml, safeUrl } from '../lib/reader/render';
 import { hostOf } from './Library';
 import { useCategoryPath, useI18n } from './i18n';
 
-export function Reader({ clip, taxonomy, onBack, onEdit, onDelete }: {
+export function Reader({ clip, taxonomy, onBack, onEdit, onDelete, share }: {
   clip: Clip;
   taxonomy: readonly Category[];
   onBack: () => void;
   onEdit: () => void;
   onDelete: () => void;
+  /** Team sharing: whether this user may change it (only its author unshares), and the toggle. */
+  share?: { allowed: boolean; busy: boolean; onToggle: (shared: boolean) => void } | null;
 }) {
   const { t, date } = useI18n();
   const pathOf = useCategoryPath(taxonomy);
@@ -30,6 +32,11 @@ export function Reader({ clip, taxonomy, onBack, onEdit, onDelete }: {
       <div className="reader-toolbar">
         <button type="button" className="link-button" data-testid="reader-back" onClick={onBack}>← {t('reader.back')}</button>
         <span className="spacer" />
+        {share?.allowed && (
+          <button type="button" className="button" data-testid="reader-share" disabled={share.busy} onClick={() => share.onToggle(clip.visibility !== 'team')}>
+            {clip.visibility === 'team' ? t('share.unshare') : t('share.share')}
+          </button>
+        )}
         <button type="button" className="button" data-testid="reader-edit" onClick={onEdit}>{t('reader.edit')}</button>
         <button type="button" className="button danger" data-testid="reader-delete" onClick={onDelete}>{t('reader.delete')}</button>
       </div>
@@ -39,6 +46,11 @@ export function Reader({ clip, taxonomy, onBack, onEdit, onDelete }: {
         <p className="muted small">
           {[pathOf(clip.categoryId) || t('library.unfiled'), t('reader.clippedOn', { date: date(clip.createdAt) })].join(' · ')}
         </p>
+        {clip.visibility === 'team' && (
+          <p className="muted small" data-testid="reader-shared">
+            {[t('share.shared'), clip.author ? t('clip.by', { name: clip.author.name }) : null].filter(Boolean).join(' · ')}
+          </p>
+        )}
         {source && (
           <a className="source-link" data-testid="reader-source" href={source} target="_blank" rel="noopener noreferrer">
             {t('reader.source')} ↗
@@ -66,6 +78,12 @@ export function Reader({ clip, taxonomy, onBack, onEdit, onDelete }: {
           <p dir="auto">{clip.note}</p>
         </section>
       )}
+      {(clip.teamNotes ?? []).map((n) => (
+        <section key={n.memberId} className="reader-note" aria-label={t('reader.note')}>
+          <h2>{t('reader.note')} · {n.name}</h2>
+          <p dir="auto">{n.note}</p>
+        </section>
+      ))}
       <div
         className="reader-content"
         data-testid="reader-content"

@@ -47,6 +47,11 @@ export interface ClipFormState {
   addTag(...tags: string[]): void;
   removeTag(tag: string): void;
   setNote(note: string): void;
+  /** Share the clip with the team on save (true) or keep it private (false). */
+  setVisibility(shared: boolean): void;
+  /** New clips start shared (the "share by default" setting, only while a team is connected). */
+  shareByDefault: boolean;
+  setShareByDefault(on: boolean): void;
   loadKnownTags(): Promise<void>;
   save(): Promise<SaveOutcome | null>;
 }
@@ -97,7 +102,7 @@ export function createClipFormStore(send: Send): StoreApi<ClipFormState> {
           capture: result,
           // Re-clipping a saved page: fresh content, but the title the user gave it stays.
           draft: result.existing?.title ? { ...result.draft, title: result.existing.title } : result.draft,
-          filing: initialFiling(result),
+          filing: !result.existing && get().shareByDefault ? { ...initialFiling(result), visibility: 'team' } : initialFiling(result),
           existing: result.existing,
           dirty: false,
         });
@@ -138,6 +143,15 @@ export function createClipFormStore(send: Send): StoreApi<ClipFormState> {
 
     setNote(note) {
       set({ filing: { ...get().filing, note }, dirty: true });
+    },
+
+    setVisibility(shared) {
+      set({ filing: { ...get().filing, visibility: shared ? 'team' : 'private' }, dirty: true });
+    },
+
+    shareByDefault: false,
+    setShareByDefault(on) {
+      set({ shareByDefault: on });
     },
 
     async loadKnownTags() {
