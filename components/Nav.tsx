@@ -1,9 +1,9 @@
-/** The panel's top navigation: Related · Search · Clip · Library · Settings (a tab list, arrow keys move between tabs). */
+/** The panel's top navigation: Related · Search · Clip · Library · Team · Settings (a tab list, arrow keys move between tabs). */
 import type { KeyboardEvent } from 'react';
 import { useI18n } from './i18n';
 
-export type View = 'related' | 'search' | 'clip' | 'library' | 'settings';
-const VIEWS: View[] = ['related', 'search', 'clip', 'library', 'settings'];
+export type View = 'related' | 'search' | 'clip' | 'library' | 'team' | 'settings';
+const VIEWS: View[] = ['related', 'search', 'clip', 'library', 'team', 'settings'];
 
 export function Nav({ view, onChange }: { view: View; onChange: (view: View) => void }) {
   const { t } = useI18n();

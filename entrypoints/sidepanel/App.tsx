@@ -13,11 +13,14 @@ import { RecallSettings } from '../../components/RecallSettings';
 import { RelatedView } from '../../components/RelatedView';
 import { SearchView } from '../../components/SearchView';
 import { Settings } from '../../components/Settings';
+import { TeamSettings } from '../../components/TeamSettings';
+import { TeamView } from '../../components/TeamView';
 import { Toast } from '../../components/Toast';
 import type { ClipMode } from '../../lib/clip/types';
 import { errorMessage } from '../../lib/store/send';
 import { useDirectCounts, useUndo } from './hooks';
 import type { Services } from './wiring';
+import { grantTeamOrigin, onSyncChanged, useShareByDefault } from './wiring';
 import { followTabs, onClipsChanged, resolveTabId, setRecallEverywhere, useRecallSettings, useUiLang } from './wiring';
 
 export function App({ services }: { services: Services }) {
@@ -31,7 +34,15 @@ export function App({ services }: { services: Services }) {
 
 function Panel({ services, uiLang, onUiLang }: { services: Services; uiLang: Parameters<typeof Settings>[0]['uiLang']; onUiLang: (v: typeof uiLang) => void }) {
   const { t } = useI18n();
-  const { form, library, toasts, recall } = services;
+  const { form, library, toasts, recall, team } = services;
+  const teamState = useStore(team);
+  const [shareByDefault, setShareByDefault] = useShareByDefault();
+  const connected = !!teamState.status?.connection;
+  useEffect(() => { form.getState().setShareByDefault(connected && shareByDefault); }, [form, connected, shareByDefault]);
+  useEffect(() => {
+    void team.getState().load();
+    return onSyncChanged((status) => team.getState().received(status));
+  }, [team]);
   const [view, setView] = useState<View>('related');
   // Where "back" in the reader returns to when a clip was opened from Related or Search.
   const returnTo = useRef<View | null>(null);
@@ -82,6 +93,16 @@ function Panel({ services, uiLang, onUiLang }: { services: Services; uiLang: Par
         {view === 'search' && <SearchPane services={services} onOpen={openClip} />}
         {clipOpened && <div hidden={view !== 'clip'}><ClipView services={services} /></div>}
         {view === 'library' && <LibraryView services={services} onBack={onLibraryBack} />}
+        {view === 'team' && (
+          <TeamView
+            team={teamState}
+            clips={lib.clips}
+            onOpen={openClip}
+            onLoadInfo={() => void team.getState().loadInfo()}
+            onSyncNow={() => void team.getState().syncNow()}
+            onOpenSettings={() => setView('settings')}
+          />
+        )}
         {view === 'settings' && (
           <Settings
             uiLang={uiLang}
@@ -91,6 +112,15 @@ function Panel({ services, uiLang, onUiLang }: { services: Services; uiLang: Par
             clipCounts={directCounts}
             onSaveTaxonomy={(categories) => library.getState().saveTaxonomy(categories)}
           >
+            <TeamSettings
+              team={teamState}
+              shareByDefault={shareByDefault}
+              onShareByDefault={setShareByDefault}
+              onConnect={(input) => void team.getState().connect(input, grantTeamOrigin)}
+              onLeave={() => void team.getState().leave()}
+              onTest={() => void team.getState().loadInfo()}
+              onSyncNow={() => void team.getState().syncNow()}
+            />
             <RecallSettings
               everywhere={recallSettings.everywhere}
               excludedSites={recallSettings.excludedSites}
@@ -113,6 +143,7 @@ function ClipView({ services }: { services: Services }) {
   const { form, library, toasts } = services;
   const s = useStore(form);
   const taxonomy = useStore(library, (l) => l.taxonomy);
+  const teamName = useStore(services.team, (s) => s.status?.connection?.team.name ?? null);
   const [noTab, setNoTab] = useState(false);
 
   const start = useCallback(async (mode?: ClipMode) => {
@@ -157,6 +188,8 @@ function ClipView({ services }: { services: Services }) {
           onAddTag={(...tags) => form.getState().addTag(...tags)}
           onRemoveTag={(tag) => form.getState().removeTag(tag)}
           onNote={(note) => form.getState().setNote(note)}
+          teamName={teamName}
+          onVisibility={(shared) => form.getState().setVisibility(shared)}
           onSave={() => void save()}
         />
       )}
@@ -204,6 +237,20 @@ function LibraryView({ services, onBack }: { services: Services; onBack: () => v
   const [editing, setEditing] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
   const open = lib.openId ? lib.clips.find((c) => c.id === lib.openId) ?? null : null;
+  const me = useStore(services.team, (s) => s.status?.connection?.member.id ?? null);
+  const [sharing, setSharing] = useState(false);
+  const toggleShare = async (id: string, shared: boolean) => {
+    setSharing(true);
+    try {
+      await services.team.getState().share(id, shared);
+      await library.getState().refresh();
+      toasts.getState().show(t(shared ? 'share.sharedToast' : 'share.unsharedToast'));
+    } catch (err) {
+      setActionError(errorMessage(err));
+    } finally {
+      setSharing(false);
+    }
+  };
 
   useEffect(() => { setEditing(false); setActionError(null); }, [lib.openId]);
 
@@ -244,7 +291,14 @@ function LibraryView({ services, onBack }: { services: Services; onBack: () => v
             }}
           />
         ) : (
-          <Reader clip={open} taxonomy={lib.taxonomy} onBack={() => { library.getState().close(); onBack(); }} onEdit={() => setEditing(true)} onDelete={() => void remove()} />
+          <Reader
+            clip={open}
+            taxonomy={lib.taxonomy}
+            onBack={() => { library.getState().close(); onBack(); }}
+            onEdit={() => setEditing(true)}
+            onDelete={() => void remove()}
+            share={me ? { allowed: !open.author || open.author.id === me, busy: sharing, onToggle: (shared) => void toggleShare(open.id, shared) } : null}
+          />
         )}
       </>
     );

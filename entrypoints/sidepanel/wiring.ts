@@ -1,7 +1,8 @@
 /** The only place the panel and options pages touch browser APIs: messaging, tabs, settings storage. */
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { isCairnEvent, type RuntimeLike } from '../../lib/messaging';
+import { isCairnEvent, isSyncEvent, type RuntimeLike, type TeamStatus } from '../../lib/messaging';
+import { createTeamStore } from '../../lib/store/team';
 import { resolveUiLang, type UiLang, type UiLangSetting } from '../../lib/i18n';
 import { settingsItem, withDefaults } from '../../lib/settings';
 import { createClipFormStore } from '../../lib/store/clip-form';
@@ -20,7 +21,7 @@ const runtime = browser.runtime as unknown as RuntimeLike;
 /** The stores of one page, talking to the background over runtime messaging. */
 export function createServices() {
   const send: Send = sendOver(runtime);
-  return { send, form: createClipFormStore(send), library: createLibraryStore(send), toasts: createToastStore(), recall: createRecall() };
+  return { send, form: createClipFormStore(send), library: createLibraryStore(send), toasts: createToastStore(), recall: createRecall(), team: createTeamStore(send) };
 }
 
 /** The recall store: the index lives in this page (the service worker may die), read from IndexedDB. */
@@ -141,6 +142,37 @@ export function onClipsChanged(onChange: () => void): () => void {
   };
   browser.runtime.onMessage.addListener(listener);
   return () => browser.runtime.onMessage.removeListener(listener);
+}
+
+/** Call `onStatus` whenever the background broadcasts a change of the team sync state. */
+export function onSyncChanged(onStatus: (status: TeamStatus) => void): () => void {
+  const listener = (message: unknown) => {
+    if (isSyncEvent(message)) onStatus(message.status);
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
+}
+
+/** Ask for host access to the team server's origin alone (must run inside the user's click). */
+export function grantTeamOrigin(origin: string): Promise<boolean> {
+  return browser.permissions.request({ origins: [`${origin}/*`] }).catch(() => false);
+}
+
+/** The "share new clips by default" setting, following changes made elsewhere. */
+export function useShareByDefault(): [boolean, (on: boolean) => void] {
+  const [value, setValue] = useState(false);
+  useEffect(() => {
+    let live = true;
+    settingsItem.getValue().then((v) => live && setValue(withDefaults(v).shareByDefault), () => {});
+    const unwatch = settingsItem.watch((v) => setValue(withDefaults(v).shareByDefault));
+    return () => { live = false; unwatch(); };
+  }, []);
+  const set = (on: boolean) => {
+    setValue(on);
+    settingsItem.getValue().then((v) => settingsItem.setValue({ ...withDefaults(v), shareByDefault: on })).catch(() => {});
+  };
+  return [value, set];
 }
 
 /** The UI language setting and the resolved language; follows changes made in other pages. */
