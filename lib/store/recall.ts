@@ -2,6 +2,8 @@
  * State of "Related to this page" and "Search" in the side panel: the local index (loaded from the
  * snapshot or built in chunks, kept current when clips change), the page the panel follows (read only
  * when allowed) with its related clips, and instant search with filters and a keyboard cursor.
+ * Related results are kept per URL for the panel's session (an LRU of RELATED_CACHE_SIZE), so
+ * switching back to a tab shows them at once; they are recomputed when the library changed since.
  * Everything it needs from the browser is injected (RecallDeps), so it runs in Node tests.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
@@ -31,6 +33,8 @@ export interface RecallDeps {
   /** Inject the page reader (only called for a readable, non-excluded URL). */
   readPage(tabId: number): Promise<PageInfo>;
   excludedSites(): Promise<string[]>;
+  /** The category the page would be filed under when confident (for "same category"), else null. */
+  categoryOf?(info: PageInfo): Promise<string | null>;
   /** Delay before a typed query runs (ms); 0 runs it at once. */
   searchDelayMs?: number;
   /** Delay before saving the snapshot after a change (ms). */
@@ -64,6 +68,10 @@ export interface RecallState {
     /** The clip of this very URL, when it is already in the library. */
     thisClip: Clip | null;
     related: RelatedItem[];
+    /** The category related() was given: this clip's, else the confident suggestion for the page. */
+    categoryId: string | null;
+    /** True while showing results kept from an earlier visit (before any refresh). */
+    cached: boolean;
     error: string | null;
     /** When related results were last rendered for the followed tab (performance.now()). */
     at: number;
@@ -73,8 +81,11 @@ export interface RecallState {
   init(): Promise<void>;
   /** The library changed (background broadcast): catch up the index, refresh what is shown. */
   libraryChanged(): Promise<void>;
-  /** Follow a tab (switch or navigation); re-reads it when allowed. */
-  showTab(tab: FollowedTab | null): Promise<void>;
+  /**
+   * Follow a tab (switch or navigation). A URL seen earlier this session shows its kept results at
+   * once; `reread` (a navigation, a permission change) then reads the page again in the background.
+   */
+  showTab(tab: FollowedTab | null, options?: { reread?: boolean }): Promise<void>;
   /** Re-check the followed tab (settings or permission changed). */
   recheck(): Promise<void>;
   setQuery(query: string): void;
@@ -86,6 +97,17 @@ export interface RecallState {
 }
 
 const RELATED_LIMIT = 8;
+/** How many pages' related results the panel keeps for switching back. */
+export const RELATED_CACHE_SIZE = 20;
+
+/** Related results kept for one URL, with the index version they were computed on. */
+interface KeptRelated {
+  info: PageInfo;
+  related: RelatedItem[];
+  thisClip: Clip | null;
+  categoryId: string | null;
+  indexVersion: number;
+}
 const SEARCH_LIMIT = 30;
 
 /** Create the recall store over `deps`. */
@@ -97,6 +119,14 @@ export function createRecallStore(deps: RecallDeps): StoreApi<RecallState> {
   let saveTimer: ReturnType<typeof setTimeout> | null = null;
   const searchDelay = deps.searchDelayMs ?? 60;
   const saveDelay = deps.saveDelayMs ?? 1500;
+  const kept = new Map<string, KeptRelated>();
+  const keyOf = (tab: FollowedTab | null | undefined) => (tab?.url ? normalizeUrl(tab.url) : '');
+  const keep = (key: string, entry: KeptRelated) => {
+    if (!key) return;
+    kept.delete(key);
+    kept.set(key, entry);
+    while (kept.size > RELATED_CACHE_SIZE) kept.delete(kept.keys().next().value!);
+  };
 
   const scheduleSave = () => {
     if (saveTimer) clearTimeout(saveTimer);
@@ -114,7 +144,9 @@ export function createRecallStore(deps: RecallDeps): StoreApi<RecallState> {
       const url = info.url || tab?.url || '';
       const key = url ? normalizeUrl(url) : '';
       const thisId = key ? li.byUrl.get(key) ?? null : null;
-      const hits = li.index.related({ title: info.title, url, siteName: info.siteName, text: info.text }, { limit: RELATED_LIMIT + 1, excludeUrl: url || null });
+      // "Same category": the clip's own filing when the page is clipped, else the confident suggestion.
+      const categoryId = (thisId ? li.cards.get(thisId)?.categoryId : null) ?? get().page.categoryId ?? null;
+      const hits = li.index.related({ title: info.title, url, siteName: info.siteName, text: info.text, categoryId }, { limit: RELATED_LIMIT + 1, excludeUrl: url || null });
       const related: RelatedItem[] = [];
       for (const hit of hits) {
         const card = li.cards.get(hit.id);
@@ -125,17 +157,23 @@ export function createRecallStore(deps: RecallDeps): StoreApi<RecallState> {
       let thisClip: Clip | null = null;
       if (thisId) thisClip = await deps.getClip(thisId).catch(() => null);
       if (seq !== pageSeq) return;
-      set({ page: { ...get().page, status: 'ready', related, thisClip: thisClip && !thisClip.deletedAt ? thisClip : null, error: null, at: performance.now() } });
+      const live = thisClip && !thisClip.deletedAt ? thisClip : null;
+      keep(keyOf(tab), { info, related, thisClip: live, categoryId, indexVersion: get().indexVersion });
+      set({ page: { ...get().page, status: 'ready', related, thisClip: live, categoryId, cached: false, error: null, at: performance.now() } });
     }
 
-    async function readAndRelate(tab: FollowedTab, seq: number): Promise<void> {
-      const access = pageAccess(tab.url, await deps.excludedSites().catch(() => []));
-      if (seq !== pageSeq) return;
-      const base = { tab, info: null, thisClip: null, related: [], error: null, at: performance.now() };
-      if (access.kind === 'no-access') return set({ page: { ...base, status: 'no-access' } });
-      if (access.kind === 'excluded') return set({ page: { ...base, status: 'excluded' } });
-      if (access.kind === 'unreadable') return set({ page: { ...base, status: 'unreadable', error: access.reason } });
-      set({ page: { ...get().page, tab, status: 'reading', error: null } });
+    /** The confident category of a page that is not a clip yet (null when none, or on failure). */
+    async function suggestedCategory(info: PageInfo, tab: FollowedTab): Promise<string | null> {
+      if (!deps.categoryOf) return null;
+      const key = normalizeUrl(info.url || tab.url || '');
+      if (li && key && li.byUrl.has(key)) return null; // the clip's own category is used
+      return deps.categoryOf(info).catch(() => null);
+    }
+
+    /** Read the page and relate it; `quiet` keeps what is shown (kept results) until the new ones are ready. */
+    async function readAndRelate(tab: FollowedTab, seq: number, quiet = false): Promise<void> {
+      const base = { tab, info: null, thisClip: null, related: [], categoryId: null, cached: false, error: null, at: performance.now() };
+      if (!quiet) set({ page: { ...base, status: 'reading' } });
       let info: PageInfo;
       try {
         info = await deps.readPage(tab.id);
@@ -144,14 +182,16 @@ export function createRecallStore(deps: RecallDeps): StoreApi<RecallState> {
         return set({ page: { ...base, status: err instanceof NoAccessError ? 'no-access' : 'error', error: errorMessage(err) } });
       }
       if (seq !== pageSeq) return;
-      set({ page: { ...get().page, info } });
+      const categoryId = await suggestedCategory(info, tab);
+      if (seq !== pageSeq) return;
+      set({ page: { ...get().page, info, categoryId } });
       if (li) await computeRelated(seq);
     }
 
     return {
       index: { status: 'idle', done: 0, total: 0, how: null, ms: 0, size: 0, error: null },
       indexVersion: 0,
-      page: { status: 'idle', tab: null, info: null, thisClip: null, related: [], error: null, at: 0 },
+      page: { status: 'idle', tab: null, info: null, thisClip: null, related: [], categoryId: null, cached: false, error: null, at: 0 },
       search: { query: '', filters: {}, results: [], active: -1 },
 
       init() {
@@ -181,18 +221,29 @@ export function createRecallStore(deps: RecallDeps): StoreApi<RecallState> {
         get().runSearch();
       },
 
-      async showTab(tab) {
+      async showTab(tab, options = {}) {
         const seq = ++pageSeq;
-        if (!tab) {
-          set({ page: { status: 'no-access', tab: null, info: null, thisClip: null, related: [], error: null, at: performance.now() } });
-          return;
-        }
-        await readAndRelate(tab, seq);
+        const none = { tab, info: null, thisClip: null, related: [], categoryId: null, cached: false, error: null, at: performance.now() };
+        if (!tab) return set({ page: { ...none, status: 'no-access' } });
+        // Access is decided before anything else, kept results included: an excluded site stays unread and unshown.
+        const access = pageAccess(tab.url, await deps.excludedSites().catch(() => []));
+        if (seq !== pageSeq) return;
+        if (access.kind === 'no-access') return set({ page: { ...none, status: 'no-access' } });
+        if (access.kind === 'excluded') return set({ page: { ...none, status: 'excluded' } });
+        if (access.kind === 'unreadable') return set({ page: { ...none, status: 'unreadable', error: access.reason } });
+        const key = keyOf(tab);
+        const hit = key ? kept.get(key) : undefined;
+        if (!hit || !li) return readAndRelate(tab, seq);
+        keep(key, hit);
+        set({ page: { status: 'ready', tab, info: hit.info, thisClip: hit.thisClip, related: hit.related, categoryId: hit.categoryId, cached: true, error: null, at: performance.now() } });
+        if (options.reread) return readAndRelate(tab, seq, true);
+        // The library changed since these were computed: recompute from the page text already read.
+        if (hit.indexVersion !== get().indexVersion) await computeRelated(seq);
       },
 
       async recheck() {
         const tab = get().page.tab;
-        if (tab) await get().showTab(tab);
+        if (tab) await get().showTab(tab, { reread: true });
       },
 
       setQuery(query) {

@@ -5,7 +5,7 @@ import { catchUp, loadLibraryIndex } from '@/lib/recall/library-index';
 import { NoAccessError } from '@/lib/recall/page-access';
 import type { PageInfo } from '@/lib/recall/page-text';
 import { createMemorySnapshotCache } from '@/lib/recall/snapshot-cache';
-import { createRecallStore, type RecallDeps } from '@/lib/store/recall';
+import { createRecallStore, RELATED_CACHE_SIZE, type RecallDeps } from '@/lib/store/recall';
 import { makeClip } from '../db/make-clip';
 
 function memorySource(clips: Clip[]): ClipSource & { clips: Clip[] } {
@@ -23,12 +23,12 @@ function memorySource(clips: Clip[]): ClipSource & { clips: Clip[] } {
 const T = (i: number) => new Date(Date.UTC(2024, 0, 1, i)).toISOString();
 const library = () => [
   makeClip({ id: 'A', url: 'https://kb.example/learning-org', canonicalUrl: 'https://kb.example/learning-org', title: 'Building a learning organization',
-    summary: { abstract: 'A learning organization shares knowledge through communities of practice.', keyPoints: [] }, note: 'Read before the offsite', tags: ['km'], createdAt: T(1), updatedAt: T(1) }),
+    summary: { abstract: 'A learning organization shares knowledge through communities of practice.', keyPoints: [] }, note: 'Read before the offsite', tags: ['km'], categoryId: 'km', createdAt: T(1), updatedAt: T(1) }),
   makeClip({ id: 'B', title: '学习型组织与知识管理', lang: 'zh', summary: { abstract: '通过知识管理建设学习型组织，分享团队经验。', keyPoints: [] }, tags: ['km', '中文'], createdAt: T(2), updatedAt: T(2) }),
   makeClip({ id: 'C', title: 'Sourdough baking at home', siteName: 'Bakery', summary: { abstract: 'Flour, water, salt and a starter.', keyPoints: [] }, createdAt: T(3), updatedAt: T(3) }),
 ];
 
-function setup(pages: Record<number, PageInfo | Error>, excluded: string[] = []) {
+function setup(pages: Record<number, PageInfo | Error>, excluded: string[] = [], extra: Partial<RecallDeps> = {}) {
   const source = memorySource(library());
   const reads: number[] = [];
   const deps: RecallDeps = {
@@ -46,6 +46,7 @@ function setup(pages: Record<number, PageInfo | Error>, excluded: string[] = [])
     excludedSites: async () => excluded,
     searchDelayMs: 0,
     saveDelayMs: 10_000,
+    ...extra,
   };
   return { store: createRecallStore(deps), source, reads };
 }
@@ -143,5 +144,74 @@ describe('recall store', () => {
     expect(store.getState().search.results.map((r) => r.id)).toEqual(['D']);
     store.getState().setQuery('sourdough');
     expect(store.getState().search.results).toEqual([]);
+  });
+
+  it('keeps related results per URL: switching back shows them without reading the page again', async () => {
+    const { store, reads, source } = setup({
+      11: page('https://a.test/km', 'Knowledge sharing in a learning organization', 'learning organization knowledge communities of practice'),
+      12: page('https://b.test/bread', 'Sourdough baking', 'flour water salt starter sourdough'),
+    });
+    await store.getState().init();
+    await store.getState().showTab({ id: 11, url: 'https://a.test/km' });
+    const first = store.getState().page.related.map((r) => r.id);
+    expect(first[0]).toBe('A');
+    await store.getState().showTab({ id: 12, url: 'https://b.test/bread' });
+    expect(reads).toEqual([11, 12]);
+    await store.getState().showTab({ id: 11, url: 'https://a.test/km' });
+    expect(reads).toEqual([11, 12]);
+    expect(store.getState().page.cached).toBe(true);
+    expect(store.getState().page.related.map((r) => r.id)).toEqual(first);
+
+    // The library changed while another tab was shown: switching back recomputes from the text
+    // already read, still without a read.
+    await store.getState().showTab({ id: 12, url: 'https://b.test/bread' });
+    source.clips.push(makeClip({ id: 'E', title: 'Communities of practice for knowledge sharing', summary: { abstract: 'Learning organization knowledge communities.', keyPoints: [] }, createdAt: T(5), updatedAt: T(5) }));
+    await store.getState().libraryChanged();
+    await store.getState().showTab({ id: 11, url: 'https://a.test/km' });
+    expect(reads).toEqual([11, 12]);
+    expect(store.getState().page.cached).toBe(false);
+    expect(store.getState().page.related.map((r) => r.id)).toContain('E');
+
+    // A navigation (reread) shows the kept results, then reads the page again.
+    await store.getState().showTab({ id: 11, url: 'https://a.test/km' }, { reread: true });
+    expect(reads).toEqual([11, 12, 11]);
+  });
+
+  it('forgets the least recently shown URL beyond the cache size, and never shows kept results of a site excluded since', async () => {
+    const pages: Record<number, PageInfo> = {};
+    for (let i = 0; i <= RELATED_CACHE_SIZE; i++) pages[100 + i] = page(`https://p${i}.test/`, `Learning organization ${i}`, 'learning organization knowledge');
+    let excluded: string[] = [];
+    const { store, reads } = setup(pages, [], { excludedSites: async () => excluded });
+    await store.getState().init();
+    for (let i = 0; i <= RELATED_CACHE_SIZE; i++) await store.getState().showTab({ id: 100 + i, url: `https://p${i}.test/` });
+    const before = reads.length;
+    await store.getState().showTab({ id: 100 + RELATED_CACHE_SIZE, url: `https://p${RELATED_CACHE_SIZE}.test/` });
+    expect(reads.length).toBe(before);
+    await store.getState().showTab({ id: 100, url: 'https://p0.test/' });
+    expect(reads.length).toBe(before + 1);
+    excluded = ['p1.test'];
+    await store.getState().showTab({ id: 101, url: 'https://p1.test/' });
+    expect(store.getState().page.status).toBe('excluded');
+    expect(store.getState().page.related).toEqual([]);
+  });
+
+  it('passes the confident page category to related (same category), and the clip\'s own category for a clipped page', async () => {
+    const asked: string[] = [];
+    const { store } = setup({
+      21: page('https://blog.test/x', 'Learning organization 学习型组织', 'learning organization knowledge 知识管理 学习型组织'),
+      22: page('https://kb.example/learning-org', 'Building a learning organization', 'learning organization knowledge'),
+    }, [], { categoryOf: async (info) => { asked.push(info.url); return 'km'; } });
+    await store.getState().init();
+    await store.getState().showTab({ id: 21, url: 'https://blog.test/x' });
+    let s = store.getState().page;
+    expect(s.categoryId).toBe('km');
+    const a = s.related.find((r) => r.id === 'A')!;
+    expect(a.why.sameCategory).toBe(true);
+    expect(s.related.find((r) => r.id === 'B')!.why.sameCategory).toBe(false);
+    await store.getState().showTab({ id: 22, url: 'https://kb.example/learning-org' });
+    s = store.getState().page;
+    expect(s.thisClip?.id).toBe('A');
+    expect(s.categoryId).toBe('km');
+    expect(asked).toEqual(['https://blog.test/x']);
   });
 });
