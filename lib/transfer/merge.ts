@@ -19,7 +19,7 @@ const CONTENT_FIELDS = [
 
 /**
  * `base` with what `incoming` adds: tags joined, a category or note it lacked, the incoming note appended when
- * both differ, the page content when `base` is only a link, the earlier creation time. Returns `base` itself
+ * both differ, the page content when `base` is only a link, the earlier creation time (by whole seconds). Returns `base` itself
  * (the same object) when nothing changes.
  */
 export function mergeClip(base: JsonClip, incoming: JsonClip): JsonClip {
@@ -35,7 +35,8 @@ export function mergeClip(base: JsonClip, incoming: JsonClip): JsonClip {
     if (!merged.fallback) delete merged.fallback;
   }
   if (base.title === base.url && incoming.title && incoming.title !== incoming.url) merged.title = incoming.title;
-  if (Date.parse(incoming.createdAt) < Date.parse(base.createdAt)) merged.createdAt = incoming.createdAt;
+  // Earlier by whole seconds: bookmark files keep seconds, so a re-imported export is not "earlier" by its lost ms.
+  if (Math.floor(Date.parse(incoming.createdAt) / 1000) < Math.floor(Date.parse(base.createdAt) / 1000)) merged.createdAt = incoming.createdAt;
   const changed = (Object.keys(merged) as Array<keyof JsonClip>).some((k) => merged[k] !== base[k]) || Object.keys(merged).length !== Object.keys(base).length;
   return changed ? merged : base;
 }
