@@ -24,7 +24,7 @@ export function RelatedView({ page, index, categoryPath, onOpen }: {
 }) {
   const { t } = useI18n();
   return (
-    <section className="related" aria-label={t('related.label')} data-testid="related" data-status={page.status}>
+    <section className="related" aria-label={t('related.label')} data-testid="related" data-status={page.status} data-page-url={page.tab?.url ?? ''}>
       <IndexStatus index={index} />
       {page.status === 'no-access' && (
         <div className="notice info" data-testid="related-no-access">
@@ -48,7 +48,7 @@ export function RelatedView({ page, index, categoryPath, onOpen }: {
         page.related.length === 0
           ? <p className="empty">{t('related.empty')}</p>
           : (
-            <ol className="result-list" data-testid="related-list">
+            <ol className="result-list" data-testid="related-list" data-page-url={page.tab?.url ?? ''} data-cached={page.cached ? 'true' : 'false'}>
               {page.related.map((item) => <RelatedRow key={item.id} item={item} categoryPath={categoryPath} onOpen={onOpen} t={t} />)}
             </ol>
           )

@@ -1,5 +1,5 @@
 /** The side panel: wires the stores to the components (Clip · Library · Settings) and the toast. */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { ClipEditor } from '../../components/ClipEditor';
 import { ClipForm } from '../../components/ClipForm';
@@ -21,7 +21,7 @@ import { errorMessage } from '../../lib/store/send';
 import { useDirectCounts, useUndo } from './hooks';
 import type { Services } from './wiring';
 import { grantTeamOrigin, onSyncChanged, useShareByDefault } from './wiring';
-import { followTabs, onClipsChanged, resolveTabId, setRecallEverywhere, useRecallSettings, useUiLang } from './wiring';
+import { followTabs, onClipsChanged, panelProbe, resolveTabId, setRecallEverywhere, useRecallSettings, useUiLang } from './wiring';
 
 export function App({ services }: { services: Services }) {
   const { lang, setting, setSetting } = useUiLang();
@@ -58,7 +58,8 @@ function Panel({ services, uiLang, onUiLang }: { services: Services; uiLang: Par
     void library.getState().load();
     void form.getState().loadKnownTags();
     void recall.getState().init();
-    const unfollow = followTabs((tab) => void recall.getState().showTab(tab));
+    // A navigation reads the page again (kept results show meanwhile); a switch back uses kept results.
+    const unfollow = followTabs((tab, how) => void recall.getState().showTab(tab, { reread: how === 'navigate' }));
     const unlisten = onClipsChanged(() => {
       void library.getState().refresh();
       void form.getState().loadKnownTags();
@@ -202,6 +203,12 @@ function RelatedPane({ services, onOpen }: { services: Services; onOpen: (id: st
   const index = useStore(services.recall, (s) => s.index);
   const taxonomy = useStore(services.library, (l) => l.taxonomy);
   const pathOf = useCategoryPath(taxonomy);
+  useLayoutEffect(() => {
+    // Benchmarks time tab switch → results on screen from this commit (no round trip to the driver).
+    if (__CAIRN_E2E__ && page.status === 'ready' && index.status === 'ready') {
+      panelProbe().rendered.push({ url: page.tab?.url ?? '', at: performance.now(), items: page.related.length, cached: page.cached });
+    }
+  }, [page, index.status]);
   return <RelatedView page={page} index={index} categoryPath={pathOf} onOpen={onOpen} />;
 }
 

@@ -14,6 +14,7 @@ import { createIdbClipSource } from '../../lib/recall/clip-source';
 import { cacheRecordOf, catchUp, loadLibraryIndex } from '../../lib/recall/library-index';
 import { readTabPage } from '../../lib/recall/page-access';
 import { createIdbSnapshotCache } from '../../lib/recall/snapshot-cache';
+import { createPageCategorizer } from '../../lib/recall/page-category';
 import { createRecallStore, type FollowedTab } from '../../lib/store/recall';
 
 const runtime = browser.runtime as unknown as RuntimeLike;
@@ -29,21 +30,43 @@ function createRecall() {
   const source = createIdbClipSource(indexedDB);
   const cache = createIdbSnapshotCache(indexedDB);
   const scripting = browser.scripting as unknown as ScriptingLike;
+  const categorizer = createPageCategorizer(() => source.taxonomy());
   return createRecallStore({
     loadIndex: (onProgress) => loadLibraryIndex({ source, cache, onProgress }),
-    catchUp: (li) => catchUp(li, source),
+    catchUp: (li) => {
+      categorizer.invalidate(); // the taxonomy may have changed too
+      return catchUp(li, source);
+    },
+    categoryOf: async (info) => {
+      const started = performance.now();
+      const id = await categorizer.categoryOf(info);
+      if (__CAIRN_E2E__) panelProbe().suggestMs.push(performance.now() - started);
+      return id;
+    },
     saveSnapshot: (li) => cache.save(cacheRecordOf(li)),
     getClip: (id) => source.get(id),
     readPage: (tabId) => {
-      if (__CAIRN_E2E__) {
-        // Tests prove excluded sites are never read by counting every injection this page makes.
-        const probe = ((globalThis as Record<string, unknown>).cairnPanelTest ??= { reads: [] as number[] }) as { reads: number[] };
-        probe.reads.push(tabId);
-      }
+      // Tests prove excluded sites are never read (and kept results need no read) by counting every injection.
+      if (__CAIRN_E2E__) panelProbe().reads.push(tabId);
       return readTabPage(scripting, tabId);
     },
     excludedSites: async () => withDefaults(await settingsItem.getValue()).excludedSites,
   });
+}
+
+/** What E2E tests and benchmarks read from the panel (E2E build only). */
+export interface PanelProbe {
+  /** Tab ids of every page-reader injection. */
+  reads: number[];
+  /** Milliseconds each page categorization took. */
+  suggestMs: number[];
+  /** Related results committed to the DOM: the page URL and performance.now() at React's commit. */
+  rendered: Array<{ url: string; at: number; items: number; cached: boolean }>;
+}
+
+/** The panel's test probe, created on first use (callers check __CAIRN_E2E__ first). */
+export function panelProbe(): PanelProbe {
+  return ((globalThis as Record<string, unknown>).cairnPanelTest ??= { reads: [], suggestMs: [], rendered: [] } satisfies PanelProbe) as PanelProbe;
 }
 
 /**
@@ -51,7 +74,7 @@ function createRecall() {
  * included). In a real side panel: the active tab of the panel's window. Opened as a tab (tests,
  * benchmarks): `?followWindow=ID` follows that window's active tab; `?tabId=N` alone stays on tab N.
  */
-export function followTabs(onTab: (tab: FollowedTab | null) => void, search: string = location.search): () => void {
+export function followTabs(onTab: (tab: FollowedTab | null, how: 'switch' | 'navigate') => void, search: string = location.search): () => void {
   const params = new URLSearchParams(search);
   const fixed = /^\d+$/.test(params.get('tabId') ?? '') ? Number(params.get('tabId')) : null;
   const followParam = /^\d+$/.test(params.get('followWindow') ?? '') ? Number(params.get('followWindow')) : null;
@@ -59,13 +82,13 @@ export function followTabs(onTab: (tab: FollowedTab | null) => void, search: str
   let windowId: number | null = followParam;
   let current: number | null = null;
   let stopped = false;
-  const emit = (tab: { id?: number; url?: string; title?: string } | undefined) => {
+  const emit = (tab: { id?: number; url?: string; title?: string } | undefined, how: 'switch' | 'navigate' = 'switch') => {
     if (stopped) return;
-    if (!tab || tab.id === undefined) return onTab(null);
+    if (!tab || tab.id === undefined) return onTab(null, how);
     // Never follow Cairn's own pages (the panel opened as a tab in the followed window).
     if (tab.url?.startsWith(location.origin + '/')) return;
     current = tab.id;
-    onTab({ id: tab.id, url: tab.url ?? null, title: tab.title ?? null });
+    onTab({ id: tab.id, url: tab.url ?? null, title: tab.title ?? null }, how);
   };
   const show = (tabId: number) => browser.tabs.get(tabId).then(emit, () => emit(undefined));
 
@@ -75,7 +98,7 @@ export function followTabs(onTab: (tab: FollowedTab | null) => void, search: str
   const onUpdated = (tabId: number, change: { url?: string; status?: string }, tab: { id?: number; url?: string; title?: string; status?: string }) => {
     if (tabId !== current) return;
     // A new document: wait for it to finish loading. A same-document (pushState) change: read now.
-    if (change.status === 'complete' || (change.url !== undefined && tab.status === 'complete')) emit(tab);
+    if (change.status === 'complete' || (change.url !== undefined && tab.status === 'complete')) emit(tab, 'navigate');
   };
   browser.tabs.onActivated.addListener(onActivated);
   browser.tabs.onUpdated.addListener(onUpdated);
