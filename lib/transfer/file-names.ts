@@ -3,7 +3,7 @@
 /** Windows device names, which no file may take whatever its extension. */
 const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;
 /** Characters not allowed in names on some system, plus those that break Obsidian links (# ^ [ ] |). */
-const UNSAFE = /[<>:"/\\|?*#^[\]\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
+const UNSAFE = /[<>:"/\\|?*#^[\]\u0000-\u001f\u007f-\u009f\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
 /** Bytes left for a name (255 is the usual limit) after an extension and a " (999)" counter. */
 const MAX_NAME_BYTES = 200;
 

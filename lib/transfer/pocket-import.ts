@@ -14,7 +14,7 @@ export class PocketFormatError extends Error {
 /**
  * Read each row of a Pocket CSV export as a link clip, keyed by the line its record starts on. Columns are
  * found by their header names, in any order; tags are separated by `|`. A tag naming a taxonomy category
- * files the clip there (and is kept as a tag). Status (unread/archive) is not carried.
+ * files the clip there, the deepest such category when several do (the tags are kept). Status (unread/archive) is not carried.
  */
 export function readPocketItems(text: string, taxonomy: Category[], now: number): ReadItem[] {
   const [header, ...rows] = parseCsv(text);
@@ -31,7 +31,7 @@ export function readPocketItems(text: string, taxonomy: Category[], now: number)
     const problem = linkUrlProblem(url);
     if (problem) return { item: row.line, skip: problem };
     const tags = get(tagsAt).split('|');
-    const filed = tags.map((t) => fileByFolders(taxonomy, [t]).category).find(Boolean) ?? null;
+    const filed = mostSpecific(tags.map((t) => fileByFolders(taxonomy, [t]).category));
     const title = get(titleAt);
     const clip = makeLinkClip({
       url,
@@ -42,4 +42,11 @@ export function readPocketItems(text: string, taxonomy: Category[], now: number)
     });
     return { item: row.line, clip };
   });
+}
+
+/** The deepest of some category paths (the first of equals), or null. */
+function mostSpecific(paths: Array<string | null>): string | null {
+  let best: string | null = null;
+  for (const p of paths) if (p && (!best || p.split('/').length > best.split('/').length)) best = p;
+  return best;
 }
