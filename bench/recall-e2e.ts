@@ -1,0 +1,254 @@
+/**
+ * Recall latency in the real browser: Debian Chromium with the E2E build, 10k synthetic clips (30%
+ * Chinese; English word runs from the fixture articles, Chinese sentences of Zipf-drawn words from
+ * every Han text available; seeded RNG) written through cairnTest.seedClips, fixture pages served
+ * from 127.0.0.1. Measures, inside the side panel with performance.now() (no Playwright round trip):
+ *   (a) tab switch → related results committed: the panel itself calls chrome.tabs.update(id,
+ *       {active: true}) on the window it follows (?followWindow=) and marks the time just before; the
+ *       panel's RelatedPane layout effect marks React's commit of results for that URL. Pages not
+ *       seen yet this session (page read + categorize + related) and pages switched back to (kept).
+ *   (b) panel open → first related results committed: a fresh panel page (?tabId=) whose
+ *       performance.now() counts from its navigation start, with the index snapshot warm, and cold
+ *       (snapshot deleted: the first build of the index from the 10k clips in IndexedDB).
+ * Run: `npm run bench:recall-e2e` (builds the E2E extension first). Last line: one JSON object.
+ */
+import { fixtureArticles, htmlToText } from '../test/unit/search/corpus';
+import { loadSeedPage } from '../test/helpers/fixtures';
+import { launchWithExtension, type LoadedExtension } from '../test/e2e/helpers/extension';
+import { startFixtureServer } from '../test/e2e/helpers/fixture-server';
+import { STARTER_TAXONOMY } from '../lib/categorize/taxonomy';
+import type { Clip } from '../lib/clip/types';
+import type { Page } from 'playwright-core';
+
+const CLIPS = Number(process.env.RECALL_BENCH_CLIPS ?? 10_000);
+const RUNS = Math.max(10, Number(process.env.RECALL_BENCH_RUNS ?? 12));
+
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// ---- synthetic library (same recipe as bench/search.ts) ----
+const articles = fixtureArticles();
+const enWords = articles.filter((a) => a.lang === 'en').flatMap((a) => a.text.match(/[A-Za-z][A-Za-z'-]*/g) || []);
+const TAGS = Array.from({ length: 200 }, (_, i) => `${enWords[(i * 7919) % enWords.length]!.toLowerCase()}${i % 3 ? '' : '-' + i}`);
+const SITES = Array.from({ length: 500 }, (_, i) => `site${i}.example.com`);
+const CATEGORIES = STARTER_TAXONOMY.map((c) => c.id);
+
+const zhVocab = (() => {
+  const texts = [...articles.map((a) => a.text), htmlToText(loadSeedPage())].filter((t) => (t.match(/\p{Script=Han}/gu) || []).length >= 50);
+  const counts = new Map<string, number>();
+  const seg = new Intl.Segmenter('zh', { granularity: 'word' });
+  for (const t of texts) for (const s of seg.segment(t)) if (s.isWordLike && /^\p{Script=Han}+$/u.test(s.segment)) counts.set(s.segment, (counts.get(s.segment) || 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([w]) => w);
+})();
+const zhCumulative = (() => {
+  const out = new Float64Array(zhVocab.length);
+  let acc = 0;
+  for (let i = 0; i < zhVocab.length; i++) out[i] = acc += 1 / (i + 1);
+  return out.map((x) => x / acc);
+})();
+function zipfWord(r: () => number): string {
+  const x = r();
+  let lo = 0;
+  let hi = zhCumulative.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (zhCumulative[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return zhVocab[lo]!;
+}
+const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+const enRun = (r: () => number, n: number) => {
+  const at = Math.floor(r() * (enWords.length - n));
+  return enWords.slice(at, at + n).join(' ');
+};
+function zhRun(r: () => number, n: number): string {
+  let out = '';
+  let words = 0;
+  let next = 4 + Math.floor(r() * 9);
+  while (out.length < n) {
+    out += zipfWord(r);
+    if (++words === next) {
+      out += r() < 0.6 ? '，' : '。';
+      words = 0;
+      next = 4 + Math.floor(r() * 9);
+    }
+  }
+  return out;
+}
+
+/** Clip i, always the same for the same i. */
+function makeClip(i: number): Clip {
+  const r = rng(i * 2654435761);
+  const zh = r() < 0.3;
+  const run = (n: number) => (zh ? zhRun(r, n * 2) : enRun(r, n));
+  const url = `https://${pick(r, SITES)}/p/${i}`;
+  const at = new Date(1.7e12 + i * 60_000).toISOString();
+  const abstract = run(40);
+  const text = `${abstract} ${run(200)}`;
+  return {
+    id: `bench-${String(i).padStart(6, '0')}`,
+    mode: 'article', url, canonicalUrl: url, title: run(8), byline: null, siteName: null, lang: zh ? 'zh' : 'en', dir: 'ltr',
+    publishedTime: null, excerpt: abstract.slice(0, 200), summary: { abstract, keyPoints: [run(14), run(14), run(14)] }, text,
+    markdown: text, html: `<p>${text}</p>`, wordCount: 240, readingMinutes: 1, fallback: null,
+    categoryId: r() < 0.8 ? pick(r, CATEGORIES) : null, tags: [pick(r, TAGS), pick(r, TAGS)], note: '', visibility: 'private',
+    createdAt: at, updatedAt: at, deletedAt: null,
+  };
+}
+
+// ---- statistics ----
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+};
+const stats = (xs: number[]) => ({ n: xs.length, median: +pct(xs, 50).toFixed(1), p95: +pct(xs, 95).toFixed(1), max: +Math.max(...xs).toFixed(1) });
+const line = (label: string, s: ReturnType<typeof stats>, target?: number) =>
+  console.log(`${label.padEnd(44)} median ${String(s.median).padStart(7)} ms   p95 ${String(s.p95).padStart(7)} ms   max ${String(s.max).padStart(7)} ms   (n=${s.n})${target ? `   target ≤ ${target} ms: ${s.p95 <= target ? 'met (p95)' : s.median <= target ? 'median only' : 'MISSED'}` : ''}`);
+
+interface Rendered { url: string; at: number; items: number; cached: boolean; how: string | null }
+
+/** In the panel: mark, switch the followed window's tab, resolve when results for `url` commit. */
+async function timeSwitch(panel: Page, tabId: number, url: string): Promise<{ ms: number; items: number; cached: boolean; reads: number }> {
+  return panel.evaluate(async ([id, u]) => {
+    const probe = (globalThis as any).cairnPanelTest as { rendered: Rendered[]; reads: number[] };
+    const readsBefore = probe.reads.length;
+    const t0 = performance.now();
+    await chrome.tabs.update(id as number, { active: true });
+    return new Promise((resolve, reject) => {
+      const deadline = t0 + 15_000;
+      const check = () => {
+        const hit = probe.rendered.find((e) => e.url === u && e.at > t0);
+        if (hit) return resolve({ ms: hit.at - t0, items: hit.items, cached: hit.cached, reads: probe.reads.length - readsBefore });
+        if (performance.now() > deadline) return reject(new Error(`no related results for ${u as string}`));
+        setTimeout(check, 2);
+      };
+      check();
+    });
+  }, [tabId, url] as const) as Promise<{ ms: number; items: number; cached: boolean; reads: number }>;
+}
+
+/** Open a fresh panel page on `tabId`; ms from its navigation start to the first related results committed. */
+async function timeOpen(ext: LoadedExtension, tabId: number): Promise<{ ms: number; how: string | null; items: number }> {
+  const page = await ext.context.newPage();
+  await page.setViewportSize({ width: 400, height: 800 });
+  await page.goto(`chrome-extension://${ext.extensionId}/sidepanel.html?tabId=${tabId}`);
+  const first = await page.waitForFunction(() => ((globalThis as any).cairnPanelTest?.rendered ?? []).find((e: Rendered) => e.url) ?? null, null, { timeout: 60_000, polling: 5 });
+  const r = (await first.jsonValue()) as Rendered;
+  await page.close();
+  return { ms: r.at, how: r.how, items: r.items };
+}
+
+async function main() {
+  const server = await startFixtureServer();
+  const ext = await launchWithExtension();
+  try {
+    // Seed the library.
+    const t0 = performance.now();
+    const BATCH = 1000;
+    for (let i = 0; i < CLIPS; i += BATCH) {
+      const clips = Array.from({ length: Math.min(BATCH, CLIPS - i) }, (_, k) => makeClip(i + k));
+      await ext.worker.evaluate((c) => (globalThis as any).cairnTest.seedClips(c), clips);
+    }
+    const seedMs = performance.now() - t0;
+    console.log(`seeded ${CLIPS} clips in ${(seedMs / 1000).toFixed(1)} s (generate + CDP transfer + IndexedDB, 1000 per call, 500 per transaction)`);
+
+    // Pages to switch between: English fixtures with related results, Chinese fixtures and the seed page.
+    const zhPages = ['qq', 'gmw', 'pixnet'].filter((n) => articles.some((a) => a.name === n));
+    const enPages = articles.filter((a) => a.lang === 'en' && a.text.length > 3000).map((a) => a.name).slice(0, RUNS + 2 - zhPages.length - 1);
+    const urls = [...enPages.map((n) => `${server.origin}/pages/${n}/`), ...zhPages.map((n) => `${server.origin}/pages/${n}/`), `${server.origin}/seed/learning-organization-zh.html`];
+    const windowId = await ext.worker.evaluate((u) => chrome.windows.create({ url: u }).then((w) => w!.id!), urls);
+    await ext.worker.evaluate(async (w) => {
+      for (let i = 0; i < 600; i++) {
+        const tabs = await chrome.tabs.query({ windowId: w });
+        if (tabs.every((t) => t.status === 'complete')) return;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }, windowId);
+    const tabs = await ext.worker.evaluate((w) => chrome.tabs.query({ windowId: w }).then((ts) => ts.map((t) => ({ id: t.id!, url: t.url!, active: t.active }))), windowId);
+
+    // (b, cold) first: nothing cached yet. Delete the snapshot before each fresh panel.
+    const dropSnapshot = () => ext.worker.evaluate(() => new Promise<void>((resolve, reject) => {
+      const req = indexedDB.deleteDatabase('cairn-recall-cache');
+      req.onsuccess = () => resolve();
+      req.onerror = () => reject(req.error);
+    }));
+    const openTab = tabs.find((t) => !t.active) ?? tabs[0]!;
+    const cold: number[] = [];
+    const coldHow = new Set<string | null>();
+    for (let i = 0; i < RUNS; i++) {
+      await dropSnapshot();
+      const r = await timeOpen(ext, openTab.id);
+      cold.push(r.ms);
+      coldHow.add(r.how);
+    }
+
+    // The panel that follows the window (its own window, as in the e2e test); it saves the snapshot.
+    await ext.worker.evaluate((u) => chrome.windows.create({ url: u }).then(() => undefined), `chrome-extension://${ext.extensionId}/sidepanel.html?followWindow=${windowId}`);
+    let panel: Page | undefined;
+    for (let i = 0; i < 100 && !panel; i++) {
+      panel = ext.context.pages().find((p) => p.url().includes('followWindow='));
+      if (!panel) await new Promise((r) => setTimeout(r, 100));
+    }
+    if (!panel) throw new Error('panel window did not open');
+    await panel.waitForFunction(() => ((globalThis as any).cairnPanelTest?.rendered ?? []).length > 0, null, { timeout: 60_000 });
+    await panel.waitForTimeout(3000); // the snapshot save (1.5 s after a build) lands
+
+    // (a) switches to pages not seen yet this session, then back to pages seen (kept results).
+    const active = tabs.find((t) => t.active)!;
+    const order = tabs.filter((t) => t.id !== active.id);
+    const fresh: number[] = [];
+    const freshItems: number[] = [];
+    const freshReads: number[] = [];
+    for (const t of order) {
+      const r = await timeSwitch(panel, t.id, t.url);
+      fresh.push(r.ms);
+      freshItems.push(r.items);
+      freshReads.push(r.reads);
+    }
+    const back: number[] = [];
+    const backReads: number[] = [];
+    for (const t of [...order].reverse()) {
+      const r = await timeSwitch(panel, t.id, t.url);
+      back.push(r.ms);
+      backReads.push(r.reads);
+    }
+    const suggestMs = await panel.evaluate(() => (globalThis as any).cairnPanelTest.suggestMs as number[]);
+
+    // (b, warm): fresh panel pages with the snapshot in place.
+    const warm: number[] = [];
+    const warmHow = new Set<string | null>();
+    for (let i = 0; i < RUNS; i++) {
+      const r = await timeOpen(ext, openTab.id);
+      warm.push(r.ms);
+      warmHow.add(r.how);
+    }
+
+    const s = {
+      switchNew: stats(fresh), switchBack: stats(back), openWarm: stats(warm), openCold: stats(cold), suggest: stats(suggestMs),
+    };
+    console.log(`\n${CLIPS} clips, Chromium ${ext.context.browser()?.version() ?? ''} headless, 2-core machine; times from performance.now() inside the panel`);
+    line('(a) tab switch → results, page not seen yet', s.switchNew, 300);
+    line('(a) tab switch → results, switching back', s.switchBack, 300);
+    line('(b) panel open → first results, warm snapshot', s.openWarm, 1000);
+    line(`(b) panel open → first results, cold (${[...coldHow].join('/')})`, s.openCold, 1000);
+    line('    page categorization (suggester) per read', s.suggest);
+    console.log(`related items per switch: min ${Math.min(...freshItems)}, max ${Math.max(...freshItems)}; page reads per new switch ${freshReads.join(',')}; per switch back ${backReads.join(',')}; warm loads: ${[...warmHow].join('/')}`);
+    console.log(JSON.stringify({ bench: 'recall-e2e', clips: CLIPS, seedMs: Math.round(seedMs), ...s, warmHow: [...warmHow], coldHow: [...coldHow], readsOnSwitchBack: backReads.reduce((a, b) => a + b, 0) }));
+  } finally {
+    await ext.close();
+    await server.close();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
