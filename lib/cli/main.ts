@@ -10,6 +10,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   related: async () => (await import('./commands/related')).runRelated,
   serve: async () => (await import('./commands/serve')).runServe,
   team: async () => (await import('./commands/team')).runTeam,
+  import: async () => (await import('./commands/import')).runImport,
+  export: async () => (await import('./commands/export')).runExport,
 };
 
 /** Entry point of the `cairn` command: dispatch `cairn <command> ...` and return the exit code. */

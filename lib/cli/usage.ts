@@ -66,6 +66,40 @@ export const RELATED_USAGE = `cairn related --library FILE.jsonl <file-or-url>..
     -h, --help                show this help
 `;
 
+export const IMPORT_USAGE = `cairn import FILE [options]
+
+  Read bookmarks HTML (Chrome, Edge, Firefox, Safari), a Pocket CSV export, JSON Lines or a
+  Markdown vault zip (as "cairn export --format markdown" writes) into JSON clips, printed as
+  JSON Lines. Bookmarks and Pocket items become link clips (no body); folders that name a
+  category file the clip there, other folders become tags. Duplicates (same normalized URL)
+  are merged. The report goes to standard error as one JSON line:
+  {"file", "format", "imported", "updated", "skipped": [{"item", "reason"}]}.
+  Exit 0 with the report even when items were skipped; 1 when the file cannot be read or
+  holds nothing valid; 2 on a usage error (or a format that cannot be guessed).
+
+  Options:
+    --format jsonl|netscape|pocket|markdown
+                              the file's format (default: from its extension, else its content)
+    --library FILE.jsonl      merge into this library and print the whole library after the merge
+    --out FILE.jsonl          write the clips to this file instead of standard output
+    -h, --help                show this help
+`;
+
+export const EXPORT_USAGE = `cairn export --library FILE.jsonl [options]
+
+  Write a library of JSON clips as JSON Lines, as a zip of Markdown notes with YAML front
+  matter (opens as an Obsidian vault: one note per clip, folders by category), or as a
+  Netscape bookmarks file any browser imports (folders by category, tags, notes).
+  A summary goes to standard error as one JSON line: {"library", "format", "out", "exported"}.
+
+  Options:
+    --library FILE.jsonl      the library to export (required)
+    --format jsonl|markdown|netscape
+                              the output format (default jsonl)
+    --out PATH                the file to write (required for markdown; default standard output)
+    -h, --help                show this help
+`;
+
 export const MAIN_USAGE = `Usage: cairn <command> [options]
 
 Commands:
@@ -74,9 +108,13 @@ Commands:
   related   find a library's clips related to pages
   serve     run the team server
   team      create a team on this server
+  import    import bookmarks, Pocket CSV or JSON Lines as JSON clips
+  export    export a library as JSON Lines, a Markdown vault or bookmarks
 
 ${CLIP_USAGE}
 ${SEARCH_USAGE}
 ${RELATED_USAGE}
+${IMPORT_USAGE}
+${EXPORT_USAGE}
 Run "cairn <command> --help" for one command's help.
 `;
