@@ -1,0 +1,178 @@
+/**
+ * The normalized text of a DOM subtree and a two-way map between its offsets and DOM points. Describing
+ * and anchoring highlights both go through this one index, so they agree on every offset.
+ *
+ * Normalization, chosen so markup and whitespace edits do not move offsets:
+ * - text of script/style/noscript/template/textarea/select/svg/iframe/head and of hidden elements (the
+ *   `hidden` attribute, inline `display:none`/`visibility:hidden`, `data-cairn-ignore`) is left out;
+ * - every run of whitespace (including NBSP) becomes one space, and leading whitespace is dropped;
+ * - a block boundary (p, div, li, td, br, headings…) counts as a space, inline tags (span, b, a, mark) as nothing.
+ */
+
+const SKIPPED_TAGS = new Set([
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'SELECT', 'SVG', 'IFRAME', 'OBJECT', 'HEAD', 'CANVAS', 'VIDEO', 'AUDIO',
+]);
+
+const BLOCK_TAGS = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'CAPTION', 'DD', 'DETAILS', 'DIALOG', 'DIV', 'DL', 'DT', 'FIELDSET',
+  'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HGROUP', 'HR', 'LI', 'MAIN',
+  'NAV', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL', 'BODY',
+  'HTML', 'LEGEND', 'OPTION',
+]);
+
+const WHITESPACE = /\s/;
+
+/** Normalized text plus, per character, the text node and offset it came from. */
+export interface TextIndex {
+  root: Element;
+  text: string;
+  /** Indexed text nodes in document order. */
+  nodes: Text[];
+  /** For each normalized character, the index into `nodes` it came from. */
+  charNode: Int32Array;
+  /** For each normalized character, its offset inside that text node (a block-boundary space points at the node's end). */
+  charOffset: Int32Array;
+  /** For each node, the normalized offset of its first character (or where it would be). */
+  nodeStart: Int32Array;
+  nodeIndex: Map<Text, number>;
+}
+
+/** Whether an element's content is left out of the normalized text (non-rendered or hidden). */
+export function isSkippedElement(el: Element): boolean {
+  if (SKIPPED_TAGS.has(el.tagName.toUpperCase())) return true;
+  if (el.hasAttribute('hidden') || el.hasAttribute('data-cairn-ignore')) return true;
+  const style = el.getAttribute('style');
+  if (style && /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style)) return true;
+  return false;
+}
+
+/** Build the normalized text index of `root` (iterative walk, so very deep pages do not overflow the stack). */
+export function buildTextIndex(root: Element): TextIndex {
+  const parts: string[] = [];
+  const charNode: number[] = [];
+  const charOffset: number[] = [];
+  const nodes: Text[] = [];
+  const nodeStartList: number[] = [];
+  let length = 0;
+  let lastWasSpace = true; // drops leading whitespace
+  let pendingBreak = false;
+
+  const pushSpaceForBreak = () => {
+    if (!lastWasSpace && nodes.length > 0) {
+      const last = nodes.length - 1;
+      parts.push(' ');
+      charNode.push(last);
+      charOffset.push(nodes[last].data.length);
+      length++;
+      lastWasSpace = true;
+    }
+    pendingBreak = false;
+  };
+
+  // Explicit stack of [node, leaving] so we can see block ends.
+  const stack: Array<{ node: Node; leaving: boolean }> = [];
+  for (let c = root.lastChild; c; c = c.previousSibling) stack.push({ node: c, leaving: false });
+  while (stack.length) {
+    const { node, leaving } = stack.pop()!;
+    if (node.nodeType === 3) {
+      const t = node as Text;
+      const data = t.data;
+      const idx = nodes.length;
+      if (pendingBreak && data.length && !/^\s*$/.test(data)) pushSpaceForBreak();
+      nodes.push(t);
+      nodeStartList.push(length);
+      let chunk = '';
+      for (let i = 0; i < data.length; i++) {
+        const ch = data[i];
+        if (WHITESPACE.test(ch)) {
+          if (lastWasSpace) continue;
+          chunk += ' ';
+          lastWasSpace = true;
+        } else {
+          chunk += ch;
+          lastWasSpace = false;
+        }
+        charNode.push(idx);
+        charOffset.push(i);
+      }
+      parts.push(chunk);
+      length += chunk.length;
+      continue;
+    }
+    if (node.nodeType !== 1) continue;
+    const el = node as Element;
+    const block = BLOCK_TAGS.has(el.tagName.toUpperCase());
+    if (leaving) {
+      if (block) pendingBreak = true;
+      continue;
+    }
+    if (isSkippedElement(el)) continue;
+    if (block) pendingBreak = true;
+    stack.push({ node: el, leaving: true });
+    for (let c = el.lastChild; c; c = c.previousSibling) stack.push({ node: c, leaving: false });
+  }
+
+  const nodeIndex = new Map<Text, number>();
+  nodes.forEach((n, i) => nodeIndex.set(n, i));
+  return {
+    root,
+    text: parts.join(''),
+    nodes,
+    charNode: Int32Array.from(charNode),
+    charOffset: Int32Array.from(charOffset),
+    nodeStart: Int32Array.from(nodeStartList),
+    nodeIndex,
+  };
+}
+
+/** Normalized offset of the first character at or after the DOM boundary point (container, offset). */
+export function offsetOfPoint(index: TextIndex, container: Node, offset: number): number {
+  const direct = container.nodeType === 3 ? index.nodeIndex.get(container as Text) : undefined;
+  if (direct !== undefined) {
+    // First normalized char of this node whose raw offset is >= offset.
+    let lo = index.nodeStart[direct];
+    let hi = direct + 1 < index.nodes.length ? index.nodeStart[direct + 1] : index.text.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (index.charNode[mid] === direct && index.charOffset[mid] < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+  // A point between nodes: find the first indexed text node after it in document order.
+  let ref: Node;
+  let containedAfter: boolean; // true: nodes inside `ref` count as after the point
+  if (container.nodeType !== 3 && offset < container.childNodes.length) {
+    ref = container.childNodes[offset];
+    containedAfter = true;
+  } else {
+    ref = container;
+    containedAfter = container.nodeType === 3 && offset === 0;
+  }
+  const isAfter = (n: Text): boolean => {
+    if (n === ref) return containedAfter;
+    const pos = ref.compareDocumentPosition(n);
+    if (pos & 16 /* CONTAINED_BY */) return containedAfter;
+    return (pos & 4) /* FOLLOWING */ !== 0;
+  };
+  let lo = 0;
+  let hi = index.nodes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (isAfter(index.nodes[mid])) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo < index.nodes.length ? index.nodeStart[lo] : index.text.length;
+}
+
+/** A live Range covering normalized offsets [start, end) (end > start, both within the text). */
+export function rangeFromOffsets(index: TextIndex, start: number, end: number): Range {
+  const doc = index.root.ownerDocument;
+  const range = doc.createRange();
+  const s = Math.max(0, Math.min(start, index.text.length - 1));
+  const e = Math.max(s + 1, Math.min(end, index.text.length));
+  range.setStart(index.nodes[index.charNode[s]], index.charOffset[s]);
+  const lastNode = index.nodes[index.charNode[e - 1]];
+  range.setEnd(lastNode, Math.min(index.charOffset[e - 1] + 1, lastNode.data.length));
+  return range;
+}
