@@ -12,6 +12,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   team: async () => (await import('./commands/team')).runTeam,
   import: async () => (await import('./commands/import')).runImport,
   export: async () => (await import('./commands/export')).runExport,
+  categorize: async () => (await import('./commands/categorize')).runCategorize,
 };
 
 /** Entry point of the `cairn` command: dispatch `cairn <command> ...` and return the exit code. */

@@ -100,6 +100,20 @@ export const EXPORT_USAGE = `cairn export --library FILE.jsonl [options]
     -h, --help                show this help
 `;
 
+export const CATEGORIZE_USAGE = `cairn categorize --library FILE.jsonl <file-or-url>... [options]
+
+  Clip each page as "cairn clip" does and print, per input in order, one JSON line
+  {"input", "suggestions": [{"category", "score", "why"}]}: up to 3 categories (paths of
+  English names, best first) learned from the library's filed clips (their "category")
+  and the taxonomy's names and seed words. A failed input prints {"input": ..., "error": ...}
+  in its place and the command exits 1 after the rest.
+
+  Options:
+    --library FILE.jsonl      the library whose filing to learn from (required)
+    --limit N                 at most N suggestions per input (default 3)
+    -h, --help                show this help
+`;
+
 export const MAIN_USAGE = `Usage: cairn <command> [options]
 
 Commands:
@@ -110,11 +124,13 @@ Commands:
   team      create a team on this server
   import    import bookmarks, Pocket CSV or JSON Lines as JSON clips
   export    export a library as JSON Lines, a Markdown vault or bookmarks
+  categorize  suggest categories for pages, learned from a library's filing
 
 ${CLIP_USAGE}
 ${SEARCH_USAGE}
 ${RELATED_USAGE}
 ${IMPORT_USAGE}
 ${EXPORT_USAGE}
+${CATEGORIZE_USAGE}
 Run "cairn <command> --help" for one command's help.
 `;
