@@ -3,8 +3,8 @@
  * saturated, × the library's IDF; title and caller-given key terms boosted), scored against clips
  * with field weights and BM25-style length normalisation, then nudged by same site / same category.
  */
-import { TF_LEVELS, TF_OF_LEVEL, type IndexStore } from './store';
-import { ScoreBoard, topK } from './scores';
+import { SLOT_BITS, SLOT_MASK, SLOTS, TF_LEVELS, TF_OF_LEVEL, type IndexStore } from './store';
+import { kthLargest, ScoreBoard, topK } from './scores';
 import { cjkBigrams, foldForSearch, rawTokens, wordTerm } from './tokenize';
 import type { RelatedHit, RelatedOptions, RelatedPage, StoredDoc } from './types';
 
@@ -22,6 +22,9 @@ const K1 = 1.2;
 const B = 0.5;
 const SAME_SITE = 0.15;
 const SAME_CATEGORY = 0.2;
+const MAX_BOOST = 1 + SAME_SITE + SAME_CATEGORY;
+/** Places kept for clips of the excluded URL (the page itself, usually one clip). */
+const EXCLUDE_SLACK = 4;
 
 interface PageTerm {
   term: string;
@@ -107,34 +110,46 @@ export function runRelated(store: IndexStore, board: ScoreBoard, page: RelatedPa
   const avg = store.averageTerms || 1;
   const docs = store.docs;
   const lengths = store.lengths;
+  const slotWeight = new Float64Array(SLOTS);
+  const slotTf = new Float64Array(SLOTS);
   query.forEach((q, bit) => {
-    const postings = store.postings(q.term);
-    for (let slot = 0; slot < postings.length; slot++) {
-      const list = postings[slot];
-      if (!list) continue;
-      const w = q.weight * FIELD_WEIGHT[(slot / TF_LEVELS) | 0]!;
-      const tf = TF_OF_LEVEL[slot % TF_LEVELS]!;
-      for (let i = 0; i < list.length; i++) {
-        const d = list[i]!;
-        // BM25's saturated, length-normalised term frequency (tf known to its level).
-        const norm = 1 - B + (B * lengths[d]!) / avg;
-        board.addTerm(d, (w * tf * (K1 + 1)) / (tf + K1 * norm), bit);
-      }
+    for (let s = 0; s < SLOTS; s++) {
+      slotWeight[s] = q.weight * FIELD_WEIGHT[(s / TF_LEVELS) | 0]! * (TF_OF_LEVEL[s % TF_LEVELS]! * (K1 + 1));
+      slotTf[s] = TF_OF_LEVEL[s % TF_LEVELS]!;
+    }
+    const entries = store.postings(q.term);
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i]!;
+      const d = e >>> SLOT_BITS;
+      const s = e & SLOT_MASK;
+      // BM25's saturated, length-normalised term frequency (tf known to its level).
+      const norm = 1 - B + (B * lengths[d]!) / avg;
+      board.addTerm(d, slotWeight[s]! / (slotTf[s]! + K1 * norm), bit);
     }
   });
 
   const excludeUrl = opts.excludeUrl || '';
   const pageHost = hostOf(page.url);
   const pageSite = (page.siteName || '').toLowerCase();
-  const scored: Array<{ d: number; doc: StoredDoc; score: number }> = [];
-  for (const d of board.touched) {
-    const doc = docs.get(d);
-    if (!doc || (excludeUrl && doc.url === excludeUrl)) continue;
-    let score = board.score(d);
-    const sameSite = !!((pageHost && doc.host === pageHost) || (pageSite && doc.site.toLowerCase() === pageSite));
-    const sameCategory = !!(page.categoryId && doc.categoryId === page.categoryId);
-    score *= 1 + (sameSite ? SAME_SITE : 0) + (sameCategory ? SAME_CATEGORY : 0);
-    scored.push({ d, doc, score });
+  // Boosts multiply a score by at most MAX_BOOST, so only docs whose raw score × MAX_BOOST reaches the
+  // (limit + EXCLUDE_SLACK)-th best raw score can make the top `limit`: look up just those.
+  const live = store.live;
+  const liveTouched = board.touched.filter((d) => live[d] === 1);
+  const kth = kthLargest(liveTouched, (d) => board.score(d), limit + EXCLUDE_SLACK);
+  let scored = scoreDocs(liveTouched.filter((d) => board.score(d) * MAX_BOOST >= kth));
+  // Exact when `limit` kept docs score at least `kth` raw (nothing left out can beat them); otherwise
+  // the excluded URL took too many of those places: score every doc.
+  if (kth > -Infinity && scored.filter((s) => board.score(s.d) >= kth).length < limit) scored = scoreDocs(liveTouched);
+  function scoreDocs(nums: number[]) {
+    const out: Array<{ d: number; doc: StoredDoc; score: number }> = [];
+    for (const d of nums) {
+      const doc = docs.get(d);
+      if (!doc || (excludeUrl && doc.url === excludeUrl)) continue;
+      const sameSite = !!((pageHost && doc.host === pageHost) || (pageSite && doc.site.toLowerCase() === pageSite));
+      const sameCategory = !!(page.categoryId && doc.categoryId === page.categoryId);
+      out.push({ d, doc, score: board.score(d) * (1 + (sameSite ? SAME_SITE : 0) + (sameCategory ? SAME_CATEGORY : 0)) });
+    }
+    return out;
   }
   const best = topK(scored, limit, (s) => s.score);
   if (best.length === 0) return [];

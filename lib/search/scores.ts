@@ -119,3 +119,35 @@ export function topK<T>(items: Iterable<T>, k: number, key: (t: T) => number): T
   }
   return best.map((b) => b.t);
 }
+
+/**
+ * The k-th largest of `values[i]` over the given doc numbers (−Infinity when fewer than k), with a
+ * k-slot min-heap: a threshold that lets callers look up only the docs that can still make the top k.
+ */
+export function kthLargest(docs: ArrayLike<number>, value: (d: number) => number, k: number): number {
+  const heap = new Float64Array(k);
+  let n = 0;
+  for (let i = 0; i < docs.length; i++) {
+    const v = value(docs[i]!);
+    if (n < k) {
+      let j = n++;
+      while (j > 0 && heap[(j - 1) >> 1]! > v) {
+        heap[j] = heap[(j - 1) >> 1]!;
+        j = (j - 1) >> 1;
+      }
+      heap[j] = v;
+    } else if (v > heap[0]!) {
+      let j = 0;
+      for (;;) {
+        const l = 2 * j + 1;
+        if (l >= k) break;
+        const c = l + 1 < k && heap[l + 1]! < heap[l]! ? l + 1 : l;
+        if (heap[c]! >= v) break;
+        heap[j] = heap[c]!;
+        j = c;
+      }
+      heap[j] = v;
+    }
+  }
+  return n < k ? -Infinity : heap[0]!;
+}

@@ -1,5 +1,5 @@
 /** Instant search: every query part must match (prefix for the last word), ranked by IDF × field weight. */
-import { TF_LEVELS, type IndexStore } from './store';
+import { SLOT_BITS, SLOT_MASK, SLOTS, TF_LEVELS, type IndexStore } from './store';
 import { parseQuery, type QueryPart } from './query';
 import { makeFilter } from './filters';
 import { ScoreBoard, topK } from './scores';
@@ -42,49 +42,85 @@ function expandPart(store: IndexStore, part: QueryPart): WeightedTerm[] {
 
 /** One posting list (a term's field slot) and the score each of its docs gets from it. */
 interface ScoredList {
-  docs: ReadonlyArray<number>;
+  docs: ArrayLike<number>;
   score: number;
 }
 
-/** A part's posting lists, each with its score (IDF × expansion weight × field × tf level), best first. */
-function scoredLists(store: IndexStore, part: QueryPart): ScoredList[] {
-  const out: ScoredList[] = [];
+/** A term of a query part with its IDF × expansion weight (its lists score that × field × tf level). */
+interface PartTerm {
+  term: string;
+  base: number;
+  df: number;
+}
+
+/** The best factor a slot can add (title field, top tf level): bounds a term's best list. */
+const MAX_SLOT_FACTOR = FIELD_WEIGHT[0]! * (1 + 0.1 * (TF_LEVELS - 1));
+
+/** A part's terms with their base scores, best first (no postings read yet). */
+function partTerms(store: IndexStore, part: QueryPart): PartTerm[] {
+  const out: PartTerm[] = [];
   for (const { term, weight } of expandPart(store, part)) {
-    const postings = store.postings(term);
-    let df = 0;
-    for (const a of postings) if (a) df += a.length;
-    if (!df) continue;
-    const idf = store.idf(df);
-    for (let slot = 0; slot < postings.length; slot++) {
-      const docs = postings[slot];
-      if (!docs || !docs.length) continue;
-      out.push({ docs, score: idf * weight * FIELD_WEIGHT[(slot / TF_LEVELS) | 0]! * (1 + 0.1 * (slot % TF_LEVELS)) });
-    }
+    const df = store.docFreq(term);
+    if (df) out.push({ term, base: store.idf(df) * weight, df });
   }
+  return out.sort((a, b) => b.base - a.base);
+}
+
+/** A term's posting lists, one per slot (a counting sort of its entries into one typed array). */
+function termLists(store: IndexStore, t: PartTerm, out: ScoredList[]): void {
+  const entries = store.postings(t.term);
+  const starts = new Int32Array(SLOTS + 1);
+  for (let i = 0; i < entries.length; i++) starts[(entries[i]! & SLOT_MASK) + 1]!++;
+  for (let s = 0; s < SLOTS; s++) starts[s + 1]! += starts[s]!;
+  const docs = new Uint32Array(entries.length);
+  const fill = starts.slice(0, SLOTS);
+  for (let i = 0; i < entries.length; i++) docs[fill[entries[i]! & SLOT_MASK]!++] = entries[i]! >>> SLOT_BITS;
+  for (let slot = 0; slot < SLOTS; slot++) {
+    if (starts[slot + 1] === starts[slot]) continue;
+    const score = t.base * FIELD_WEIGHT[(slot / TF_LEVELS) | 0]! * (1 + 0.1 * (slot % TF_LEVELS));
+    out.push({ docs: docs.subarray(starts[slot]!, starts[slot + 1]!), score });
+  }
+}
+
+/** All of a part's posting lists, best first. */
+function scoredLists(store: IndexStore, terms: PartTerm[]): ScoredList[] {
+  const out: ScoredList[] = [];
+  for (const t of terms) termLists(store, t, out);
   return out.sort((a, b) => b.score - a.score);
 }
 
 /**
  * One-part queries (a word, a prefix, one Chinese character): a doc's score is its best list's score,
  * so walking lists best first and stopping once `limit` live (filtered) docs are in gives the exact
- * top `limit` without touching the long tails of common terms and their expansions.
+ * top `limit` without touching the long tails of common terms and their expansions. A term's postings
+ * are read only when its best possible list could come next (its IDF bound reaches the best list in hand).
  */
 function scoreSinglePart(
   store: IndexStore,
   board: ScoreBoard,
-  lists: ScoredList[],
+  terms: PartTerm[],
   limit: number,
   filter: ((d: StoredDoc) => boolean) | null,
 ): void {
   board.beginPart();
   let found = 0;
-  for (const { docs, score } of lists) {
-    if (found >= limit) break;
+  let next = 0;
+  const ready: ScoredList[] = [];
+  const live = store.live;
+  while (found < limit) {
+    let added = false;
+    while (next < terms.length && (!ready.length || terms[next]!.base * MAX_SLOT_FACTOR >= ready[0]!.score)) {
+      termLists(store, terms[next++]!, ready);
+      added = true;
+    }
+    if (added) ready.sort((a, b) => b.score - a.score);
+    const list = ready.shift();
+    if (!list) break;
+    const { docs, score } = list;
     for (let i = 0; i < docs.length; i++) {
       const d = docs[i]!;
-      if (!board.offer(d, score)) continue;
-      const doc = store.docs.get(d);
-      if (doc && (!filter || filter(doc))) found++;
+      if (!board.offer(d, score) || live[d] !== 1) continue;
+      if (!filter || filter(store.docs.get(d)!)) found++;
     }
   }
   board.endPart();
@@ -118,30 +154,27 @@ export function runSearch(store: IndexStore, board: ScoreBoard, query: string, o
     }));
   }
   board.reset(store.capacity);
-  const expanded = parts.map((part) => scoredLists(store, part));
+  const terms = parts.map((part) => partTerms(store, part));
   const need = requiredParts(parts.length);
   if (parts.length === 1) {
-    scoreSinglePart(store, board, expanded[0]!, limit, filter);
+    scoreSinglePart(store, board, terms[0]!, limit, filter);
   } else {
     // Rarest parts first. A result must match `need` parts, so it matches at least one of the first
     // (n − need + 1): only those can bring in new docs; later parts only score docs already in play.
-    const order = expanded.map((lists, i) => ({ lists, i, df: lists.reduce((n, l) => n + l.docs.length, 0) }));
+    const order = terms.map((ts, i) => ({ ts, i, df: ts.reduce((n, t) => n + t.df, 0) }));
     order.sort((a, b) => a.df - b.df);
-    order.forEach(({ lists }, k) => {
+    order.forEach(({ ts }, k) => {
       const open = k < parts.length - need + 1;
       board.beginPart();
-      for (const { docs, score } of lists) {
+      for (const { docs, score } of scoredLists(store, ts)) {
         if (open) for (let i = 0; i < docs.length; i++) board.offer(docs[i]!, score);
         else for (let i = 0; i < docs.length; i++) board.offerKnown(docs[i]!, score);
       }
       board.endPart();
     });
   }
-  const candidates = board.touched.filter((d) => {
-    if (board.matched(d) < need) return false;
-    const doc = store.docs.get(d);
-    return !!doc && (!filter || filter(doc));
-  });
+  const live = store.live;
+  const candidates = board.touched.filter((d) => board.matched(d) >= need && live[d] === 1 && (!filter || filter(store.docs.get(d)!)));
   const best = topK(candidates, limit, (d) => board.matched(d) * 1e6 + board.score(d));
   const hits: SearchHit[] = [];
   for (const d of best) {

@@ -1,14 +1,16 @@
 /**
- * The index core: one FlexSearch Index of pre-tokenized terms whose resolution slots encode the field
- * a term came from (0 title, 1 tags/site/category, 2 summary, 3 full text), plus the per-clip fields
- * that filters and snippets need and the vocabulary that prefix and one-character queries expand over.
- * Clip ids are mapped to small integers so postings stay compact.
+ * The index core: compact posting lists (lib/search/postings.ts) whose entries carry the field a term
+ * came from (0 title, 1 tags/site/category, 2 summary, 3 full text) and its tf level, the vocabulary
+ * (lib/search/vocabulary.ts, FlexSearch for prefix and character expansion), and the per-clip fields
+ * that filters and snippets need. Clip ids are mapped to small integers so postings stay compact.
  */
 import { Index } from 'flexsearch';
-import { indexTerms, isCjkTerm } from './tokenize';
-import type { SearchableClip, SearchSnapshot, StoredDoc } from './types';
+import { indexTerms } from './tokenize';
+import { PostingPool } from './postings';
+import { Vocabulary } from './vocabulary';
+import type { SearchableClip, SearchSnapshot, SearchSnapshotV1, StoredDoc } from './types';
 
-/** Fields, best first. A term's FlexSearch slot is field × TF_LEVELS + tf level. */
+/** Fields, best first. A posting's slot is field × TF_LEVELS + tf level (entry = doc << 4 | slot). */
 export const FIELD = { title: 0, meta: 1, summary: 2, text: 3 } as const;
 /** Term-frequency levels within a clip: once, 2–3 times, 4+ times. */
 export const TF_LEVELS = 3;
@@ -21,8 +23,10 @@ function tfLevel(tf: number): number {
 }
 const BLURB_MAX = 320;
 
-/** Slot arrays of doc numbers for one term (FlexSearch's intermediate result). */
-export type Postings = ReadonlyArray<ReadonlyArray<number> | undefined>;
+/** One term's entries `doc << 4 | slot`, doc numbers ascending (a view: read it before the next call). */
+export type Postings = Uint32Array;
+export const SLOT_BITS = 4;
+export const SLOT_MASK = 15;
 
 function hostOf(url: string): string {
   try {
@@ -60,10 +64,9 @@ function storedDoc(clip: SearchableClip): StoredDoc {
   };
 }
 
-/** The parts of FlexSearch's Index (0.8) read directly: its term map and its id register. */
+/** The parts of FlexSearch's Index (0.8) read when converting a `cairn-search/1` snapshot. */
 interface FlexInternals {
   map: Map<string, Array<number[] | undefined>>;
-  reg: Set<number> | Map<number, unknown>;
 }
 
 /** Compact when dead postings' docs exceed this share of live docs (and this many). */
@@ -73,13 +76,12 @@ const COMPACT_MIN = 64;
 /** The mutable state behind a search index. */
 export class IndexStore {
   fullText: boolean;
-  private flex: Index;
-  /** Token boundaries of the document being added: terms before bounds[k] go to slot k. */
-  private bounds: [number, number, number] = [0, 0, 0];
-  /** Term frequencies of the document being added. */
-  private tf = new Map<string, number>();
+  private pool = new PostingPool();
+  private vocab = new Vocabulary();
   /** Distinct terms per doc number (length normalisation without a Map lookup per posting). */
   lengths = new Int32Array(1024);
+  /** 1 for live doc numbers: a typed-array check where a Map lookup per touched doc was the cost. */
+  live = new Uint8Array(1024);
   readonly docs = new Map<number, StoredDoc>();
   readonly numById = new Map<string, number>();
   private nextNum = 1;
@@ -87,23 +89,9 @@ export class IndexStore {
   private dead: number[] = [];
   /** Sum of distinct terms over live docs, for length normalisation in related(). */
   private totalTerms = 0;
-  private vocab = new Set<string>();
-  private sortedWords: string[] | null = null;
-  private cjkByChar: Map<string, string[]> | null = null;
 
   constructor(fullText = false) {
     this.fullText = fullText;
-    this.flex = this.makeFlex();
-  }
-
-  private makeFlex(): Index {
-    return new Index({
-      encode: (s: string) => (s ? s.split(' ') : []),
-      resolution: SLOTS,
-      score: (_content: string[], term: string, i: number) =>
-        (i < this.bounds[0] ? 0 : i < this.bounds[1] ? 1 : i < this.bounds[2] ? 2 : 3) * TF_LEVELS +
-        tfLevel(this.tf.get(term) || 1),
-    });
   }
 
   get size(): number {
@@ -120,52 +108,60 @@ export class IndexStore {
     return this.nextNum;
   }
 
-  /** Add or replace a clip. Deleted clips (tombstones) are removed instead. */
-  put(clip: SearchableClip): void {
-    if (this.numById.has(clip.id)) this.remove(clip.id);
-    if (clip.deletedAt) return;
-    const title = indexTerms(clip.title);
-    const meta = indexTerms([clip.siteName, clip.category, ...(clip.tags || [])].filter(Boolean).join(' \n '));
-    const summaryText = [clip.summary?.abstract, ...(clip.summary?.keyPoints || []), clip.excerpt, clip.note];
-    const summary = indexTerms(summaryText.filter(Boolean).join(' \n '));
-    const text = this.fullText ? indexTerms(clip.text) : [];
-    const num = this.nextNum++;
-    this.numById.set(clip.id, num);
-    const all = title.concat(meta, summary, text);
-    const doc = storedDoc(clip);
-    this.tf.clear();
-    for (const t of all) this.tf.set(t, (this.tf.get(t) || 0) + 1);
-    doc.terms = this.tf.size;
+  private setLength(num: number, terms: number): void {
     if (num >= this.lengths.length) {
       const grown = new Int32Array(Math.max(num + 1, this.lengths.length * 2));
       grown.set(this.lengths);
       this.lengths = grown;
+      const alive = new Uint8Array(grown.length);
+      alive.set(this.live);
+      this.live = alive;
     }
-    this.lengths[num] = doc.terms;
-    this.totalTerms += doc.terms;
-    this.docs.set(num, doc);
-    this.bounds = [title.length, title.length + meta.length, title.length + meta.length + summary.length];
-    for (const t of all) this.addTerm(t);
-    if (all.length) this.flex.add(num, all.join(' '));
-    this.tf.clear();
+    this.lengths[num] = terms;
+    this.live[num] = 1;
   }
 
-  private addTerm(t: string): void {
-    if (this.vocab.has(t)) return;
-    this.vocab.add(t);
-    this.sortedWords = null;
-    this.cjkByChar = null;
+  /** Add or replace a clip. Deleted clips (tombstones) are removed instead. */
+  put(clip: SearchableClip): void {
+    if (this.numById.has(clip.id)) this.remove(clip.id);
+    if (clip.deletedAt) return;
+    const fields = [
+      indexTerms(clip.title),
+      indexTerms([clip.siteName, clip.category, ...(clip.tags || [])].filter(Boolean).join(' \n ')),
+      indexTerms([clip.summary?.abstract, ...(clip.summary?.keyPoints || []), clip.excerpt, clip.note].filter(Boolean).join(' \n ')),
+      this.fullText ? indexTerms(clip.text) : [],
+    ];
+    const num = this.nextNum++;
+    this.numById.set(clip.id, num);
+    // Per term: the best field it appears in and how often it appears overall.
+    const firstField = new Map<string, number>();
+    const tf = new Map<string, number>();
+    fields.forEach((terms, field) => {
+      for (const t of terms) {
+        if (!firstField.has(t)) firstField.set(t, field);
+        tf.set(t, (tf.get(t) || 0) + 1);
+      }
+    });
+    const doc = storedDoc(clip);
+    doc.terms = tf.size;
+    this.setLength(num, doc.terms);
+    this.totalTerms += doc.terms;
+    this.docs.set(num, doc);
+    for (const [t, field] of firstField) {
+      const slot = field * TF_LEVELS + tfLevel(tf.get(t)!);
+      this.pool.push(this.vocab.intern(t), (num << SLOT_BITS) | slot);
+    }
   }
 
   /** Remove a clip by id; false when it was not indexed. */
   remove(id: string): boolean {
     const num = this.numById.get(id);
     if (num === undefined) return false;
-    // FlexSearch's remove (fastupdate off) scans the whole index: ~100 ms at 100k clips. Instead the
-    // doc leaves `docs` now (every reader skips numbers not in `docs`) and its postings go in bulk.
+    // The doc leaves `docs` now (every reader skips numbers not in `docs`) and its postings go in bulk.
     this.totalTerms -= this.docs.get(num)?.terms || 0;
     this.numById.delete(id);
     this.docs.delete(num);
+    this.live[num] = 0;
     this.dead.push(num);
     if (this.dead.length >= COMPACT_MIN && this.dead.length > this.docs.size * COMPACT_SHARE) this.compact();
     return true;
@@ -173,49 +169,28 @@ export class IndexStore {
 
   /** True when a doc number is live (postings may still hold removed ones until compaction). */
   isLive(num: number): boolean {
-    return this.docs.has(num);
+    return this.live[num] === 1;
   }
 
   /** Drop removed docs from every posting list in one pass (amortised: a remove costs O(its share)). */
   compact(): void {
     if (!this.dead.length) return;
-    const flex = this.flex as unknown as FlexInternals;
     const gone = new Uint8Array(this.nextNum);
-    for (const n of this.dead) {
-      gone[n] = 1;
-      flex.reg.delete(n);
-    }
-    for (const [term, slots] of flex.map) {
-      let left = 0;
-      for (let s = 0; s < slots.length; s++) {
-        const list = slots[s];
-        if (!list) continue;
-        let w = 0;
-        for (let i = 0; i < list.length; i++) if (!gone[list[i]!]) list[w++] = list[i]!;
-        list.length = w;
-        left += w;
-      }
-      if (!left) {
-        flex.map.delete(term);
-        this.vocab.delete(term);
-        this.sortedWords = null;
-        this.cjkByChar = null;
-      }
-    }
+    for (const n of this.dead) gone[n] = 1;
+    this.pool.compact(this.vocab.count, (e) => !gone[e >>> SLOT_BITS]);
     this.dead = [];
   }
 
-  /** Doc numbers holding a term, by field slot (empty when none). */
+  /** A term's entries (empty when none). Read it before the next postings() call. */
   postings(term: string): Postings {
-    // FlexSearch's own term map (term → slot arrays): one Map lookup instead of a search call.
-    return (this.flex as unknown as FlexInternals).map.get(term) || [];
+    const id = this.vocab.id(term);
+    return id < 0 ? EMPTY : this.pool.read(id);
   }
 
-  /** How many clips hold a term. */
+  /** How many clips hold a term (removed ones included until compaction). */
   docFreq(term: string): number {
-    let n = 0;
-    for (const a of this.postings(term)) if (a) n += a.length;
-    return n;
+    const id = this.vocab.id(term);
+    return id < 0 ? 0 : this.pool.size(id);
   }
 
   /** Robertson–Spärck Jones IDF, always positive. */
@@ -224,61 +199,65 @@ export class IndexStore {
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
-  /** Word terms that start with a prefix (sorted vocabulary, rebuilt lazily after new terms). */
+  /** Word terms that start with a prefix and still hold postings. */
   wordsWithPrefix(prefix: string, max = 400): string[] {
-    if (!this.sortedWords) this.sortedWords = [...this.vocab].filter((t) => !isCjkTerm(t)).sort();
-    const words = this.sortedWords;
-    let lo = 0;
-    let hi = words.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (words[mid]! < prefix) lo = mid + 1;
-      else hi = mid;
-    }
-    const out: string[] = [];
-    for (let i = lo; i < words.length && out.length < max && words[i]!.startsWith(prefix); i++) out.push(words[i]!);
-    return out;
+    return this.liveTerms(this.vocab.wordsWithPrefix(prefix, max * 2), max);
   }
 
   /** CJK terms (bigrams and the unigram) containing a character, for one-character queries. */
   cjkTermsWithChar(ch: string): string[] {
-    if (!this.cjkByChar) {
-      const map = new Map<string, string[]>();
-      for (const t of this.vocab) {
-        if (!isCjkTerm(t)) continue;
-        for (const c of new Set(Array.from(t))) {
-          const list = map.get(c);
-          if (list) list.push(t);
-          else map.set(c, [t]);
-        }
-      }
-      this.cjkByChar = map;
-    }
-    return this.cjkByChar.get(ch) || [];
+    return this.liveTerms(this.vocab.cjkWithChar(ch), Infinity);
   }
 
-  /** A JSON-safe copy of everything (FlexSearch's own export plus our fields). */
+  private liveTerms(ids: number[], max: number): string[] {
+    const out: string[] = [];
+    for (const id of ids) {
+      if (this.pool.size(id) && out.length < max) out.push(this.vocab.term(id));
+    }
+    return out;
+  }
+
+  /** A JSON-safe copy of everything. */
   exportSnapshot(): SearchSnapshot {
     this.compact();
-    const flex: Array<[string, string]> = [];
-    this.flex.export((key: string, data: string) => {
-      flex.push([key, data]);
-    });
-    return {
-      format: 'cairn-search/1',
-      fullText: this.fullText,
-      nextNum: this.nextNum,
-      docs: [...this.docs],
-      vocab: [...this.vocab],
-      flex,
-    };
+    const terms: string[] = [];
+    const postings: number[] = [];
+    for (let id = 0; id < this.vocab.count; id++) {
+      const list = this.pool.read(id);
+      if (!list.length) continue;
+      terms.push(this.vocab.term(id));
+      postings.push(list.length);
+      let prev = 0;
+      for (let i = 0; i < list.length; i++) {
+        const doc = list[i]! >>> SLOT_BITS;
+        postings.push(((doc - prev) << SLOT_BITS) | (list[i]! & SLOT_MASK));
+        prev = doc;
+      }
+    }
+    return { format: 'cairn-search/2', fullText: this.fullText, nextNum: this.nextNum, docs: [...this.docs], terms, postings };
   }
 
-  /** Replace the contents with a snapshot made by `exportSnapshot`. */
-  importSnapshot(snap: SearchSnapshot): void {
-    if (!snap || snap.format !== 'cairn-search/1') throw new Error('Not a cairn-search/1 snapshot');
-    this.flex = this.makeFlex();
-    for (const [key, data] of snap.flex) this.flex.import(key, data);
+  /** Replace the contents with a snapshot made by `exportSnapshot` (this version's or the previous one's). */
+  importSnapshot(snapshot: SearchSnapshot | SearchSnapshotV1): void {
+    const snap = snapshot as SearchSnapshot | SearchSnapshotV1 | null;
+    if (!snap || (snap.format !== 'cairn-search/2' && snap.format !== 'cairn-search/1')) {
+      throw new Error('Not a cairn-search snapshot');
+    }
+    this.pool = new PostingPool();
+    this.vocab = new Vocabulary();
+    if (snap.format === 'cairn-search/2') {
+      let at = 0;
+      for (const term of snap.terms) {
+        const id = this.vocab.intern(term);
+        const n = snap.postings[at++]!;
+        let doc = 0;
+        for (let i = 0; i < n; i++) {
+          const e = snap.postings[at++]!;
+          doc += e >>> SLOT_BITS;
+          this.pool.push(id, (doc << SLOT_BITS) | (e & SLOT_MASK));
+        }
+      }
+    } else this.importV1(snap);
     this.docs.clear();
     this.numById.clear();
     for (const [num, doc] of snap.docs) {
@@ -289,13 +268,29 @@ export class IndexStore {
     this.fullText = snap.fullText;
     this.totalTerms = 0;
     this.lengths = new Int32Array(Math.max(1024, snap.nextNum + 1));
+    this.live = new Uint8Array(this.lengths.length);
     for (const [num, d] of this.docs) {
       this.totalTerms += d.terms;
       this.lengths[num] = d.terms;
+      this.live[num] = 1;
     }
-    this.vocab = new Set(snap.vocab);
     this.dead = [];
-    this.sortedWords = null;
-    this.cjkByChar = null;
+  }
+
+  /** Read the first format (FlexSearch's export of term → slot arrays) into posting lists. */
+  private importV1(snap: SearchSnapshotV1): void {
+    const flex = new Index({ encode: (s: string) => (s ? s.split(' ') : []), resolution: SLOTS });
+    for (const [key, data] of snap.flex) flex.import(key, data);
+    for (const [term, slots] of (flex as unknown as FlexInternals).map) {
+      const entries: number[] = [];
+      slots.forEach((docs, slot) => {
+        for (const d of docs || []) entries.push((d << SLOT_BITS) | slot);
+      });
+      entries.sort((a, b) => a - b);
+      const id = this.vocab.intern(term);
+      for (const e of entries) this.pool.push(id, e);
+    }
   }
 }
+
+const EMPTY = new Uint32Array(0);

@@ -105,8 +105,20 @@ export interface SearchIndexOptions {
   fullText?: boolean;
 }
 
-/** A JSON-safe copy of an index, restored by `importSnapshot`. */
+/** A JSON-safe copy of an index, restored by `importSnapshot` (which also reads the older `cairn-search/1`). */
 export interface SearchSnapshot {
+  format: 'cairn-search/2';
+  fullText: boolean;
+  nextNum: number;
+  docs: Array<[number, StoredDoc]>;
+  /** Terms that hold postings, in the order of `postings`. */
+  terms: string[];
+  /** Per term: its entry count n, then n entries `docDelta << 4 | slot` (doc numbers ascending). */
+  postings: number[];
+}
+
+/** The first snapshot format (FlexSearch's own export), still accepted by `importSnapshot`. */
+export interface SearchSnapshotV1 {
   format: 'cairn-search/1';
   fullText: boolean;
   nextNum: number;

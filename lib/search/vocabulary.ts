@@ -1,0 +1,87 @@
+/**
+ * The index vocabulary: term ↔ dense id, and the lookups that expand a query — words by prefix
+ * (search as you type) and CJK terms by character (one-character Chinese queries). FlexSearch does the
+ * expansion: each term is a FlexSearch "document" (id = term id) tokenized forward, a word into its
+ * prefixes and a CJK bigram into its characters, so the lookup is one Map read in FlexSearch's own
+ * table and stays current as terms arrive (the sorted word list and char map this replaces were
+ * rebuilt from scratch — a sort of the whole vocabulary — after every clip that brought a new term).
+ */
+import { Index } from 'flexsearch';
+import { isCjkTerm } from './tokenize';
+
+/** FlexSearch's term table (0.8): key → resolution slots of ids. Read directly: no search call, no copy. */
+interface FlexInternals {
+  map: Map<string, Array<number[] | undefined>>;
+}
+
+/** Terms and their expansion lookups. Ids are never reused; a term whose postings all went keeps its id. */
+export class Vocabulary {
+  private ids = new Map<string, number>();
+  private terms: string[] = [];
+  private expand = Vocabulary.makeExpander();
+
+  private static makeExpander(): Index {
+    return new Index({
+      tokenize: 'forward',
+      // Words: the term itself (forward tokenizing adds its prefixes). CJK terms: their characters.
+      encode: (s: string) => (isCjkTerm(s) ? Array.from(s) : [s]),
+    });
+  }
+
+  /** Number of ids handed out. */
+  get count(): number {
+    return this.terms.length;
+  }
+
+  /** The id of a term, or -1. */
+  id(term: string): number {
+    return this.ids.get(term) ?? -1;
+  }
+
+  /** The id of a term, adding it when new. */
+  intern(term: string): number {
+    let id = this.ids.get(term);
+    if (id === undefined) {
+      id = this.terms.length;
+      this.ids.set(term, id);
+      this.terms.push(term);
+      this.expand.add(id, term);
+    }
+    return id;
+  }
+
+  term(id: number): string {
+    return this.terms[id]!;
+  }
+
+  /** Ids of terms under a FlexSearch key: word terms starting with a prefix, CJK terms holding a char. */
+  private under(key: string, max: number, wantCjk: boolean): number[] {
+    const slots = (this.expand as unknown as FlexInternals).map.get(key);
+    const out: number[] = [];
+    if (!slots) return out;
+    for (const ids of slots) {
+      if (!ids) continue;
+      for (const id of ids) {
+        if (isCjkTerm(this.terms[id]!) !== wantCjk) continue;
+        out.push(id);
+        if (out.length >= max) return out;
+      }
+    }
+    return out;
+  }
+
+  /** Word term ids starting with a prefix (up to `max`). */
+  wordsWithPrefix(prefix: string, max: number): number[] {
+    return this.under(prefix, max, false);
+  }
+
+  /** CJK term ids (bigrams, unigrams) containing a character. */
+  cjkWithChar(ch: string): number[] {
+    return this.under(ch, Infinity, true);
+  }
+
+  /** All terms, in id order (for snapshots). */
+  all(): readonly string[] {
+    return this.terms;
+  }
+}
