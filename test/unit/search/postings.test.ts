@@ -1,0 +1,108 @@
+/** The compact posting pool and the store around it: lists survive growth and compaction, snapshots of both formats load. */
+import { describe, expect, it } from 'vitest';
+import { Index } from 'flexsearch';
+import { PostingPool } from '../../../lib/search/postings';
+import { createSearchIndex, type SearchableClip } from '../../../lib/search/index';
+
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('PostingPool', () => {
+  it('keeps every term list intact across block growth, interleaved appends and compaction', () => {
+    const pool = new PostingPool();
+    const model: number[][] = Array.from({ length: 300 }, () => []);
+    const r = rng(7);
+    for (let i = 0; i < 20_000; i++) {
+      // Skewed: a few long lists (many blocks) and many short ones.
+      const term = Math.floor(r() ** 3 * model.length);
+      const entry = (i << 4) | Math.floor(r() * 12);
+      pool.push(term, entry);
+      model[term]!.push(entry);
+    }
+    model.forEach((list, term) => {
+      expect(pool.size(term)).toBe(list.length);
+      expect([...pool.read(term)]).toEqual(list);
+    });
+    const keep = (e: number) => (e >>> 4) % 3 !== 0;
+    const left = pool.compact(model.length, keep);
+    model.forEach((list, term) => {
+      const want = list.filter(keep);
+      expect(left[term] ?? 0).toBe(want.length);
+      expect([...pool.read(term)]).toEqual(want);
+    });
+    // Appending after compaction continues the same lists.
+    pool.push(5, (99_999 << 4) | 1);
+    expect(pool.read(5).at(-1)).toBe((99_999 << 4) | 1);
+  });
+});
+
+const clip = (id: string, title: string, abstract: string): SearchableClip => ({
+  id,
+  url: `https://example.com/${id}`,
+  title,
+  summary: { abstract, keyPoints: [] },
+  createdAt: '2024-01-01T00:00:00Z',
+});
+
+describe('index store over the pool', () => {
+  it('removed clips stop matching before and after bulk compaction, others keep their ranking', () => {
+    const index = createSearchIndex();
+    for (let i = 0; i < 400; i++) index.add(clip(`c${i}`, `topic${i % 7} report ${i}`, `知识管理 第${i}篇 notes${i % 5}`));
+    const before = index.search('topic3', { limit: 100 }).map((h) => h.id);
+    // 100 removes pass the compaction threshold (1/8 of live clips).
+    for (let i = 0; i < 400; i += 4) index.remove(`c${i}`);
+    const after = index.search('topic3', { limit: 100 }).map((h) => h.id);
+    expect(after).toEqual(before.filter((id) => Number(id.slice(1)) % 4 !== 0));
+    expect(index.search('知识', { limit: 400 }).length).toBe(300);
+    expect(index.search('report 8')).toEqual([]);
+    expect(index.search('report 9', { prefix: false }).map((h) => h.id)).toEqual(['c9']);
+  });
+
+  it('prefix and one-character expansion see terms added after earlier queries', () => {
+    const index = createSearchIndex();
+    index.add(clip('a', 'Knowledge base', '组织'));
+    expect(index.search('know').map((h) => h.id)).toEqual(['a']);
+    expect(index.search('织').map((h) => h.id)).toEqual(['a']);
+    index.add(clip('b', 'Knot tying', '纺织'));
+    expect(index.search('kno').map((h) => h.id).sort()).toEqual(['a', 'b']);
+    expect(index.search('织').map((h) => h.id).sort()).toEqual(['a', 'b']);
+  });
+
+  it('imports a cairn-search/1 snapshot (FlexSearch export) with the same results', () => {
+    const index = createSearchIndex();
+    const clips = [clip('a', 'Rust ownership', '借用与生命周期'), clip('b', 'Memory safety', 'ownership rules 生命')];
+    clips.forEach((c) => index.add(c));
+    const v2 = index.exportSnapshot();
+    // Rebuild the old format from the new one: FlexSearch Index with one resolution slot per field × tf level.
+    const flex = new Index({ encode: (s: string) => (s ? s.split(' ') : []), resolution: 12 });
+    const map = (flex as unknown as { map: Map<string, Array<number[] | undefined>> }).map;
+    const reg = (flex as unknown as { reg: Set<number> }).reg;
+    let at = 0;
+    v2.terms.forEach((term) => {
+      const n = v2.postings[at++]!;
+      const slots: Array<number[] | undefined> = [];
+      let doc = 0;
+      for (let i = 0; i < n; i++) {
+        const e = v2.postings[at++]!;
+        doc += e >>> 4;
+        (slots[e & 15] ||= []).push(doc);
+        reg.add(doc);
+      }
+      map.set(term, slots);
+    });
+    const flexExport: Array<[string, string]> = [];
+    flex.export((key: string, data: string) => void flexExport.push([key, data]));
+    const v1 = { format: 'cairn-search/1' as const, fullText: false, nextNum: v2.nextNum, docs: v2.docs, vocab: v2.terms, flex: flexExport };
+    const copy = createSearchIndex();
+    copy.importSnapshot(JSON.parse(JSON.stringify(v1)));
+    for (const q of ['ownership', '生命', '生', 'mem']) expect(copy.search(q)).toEqual(index.search(q));
+    expect(() => copy.importSnapshot({ format: 'nope' } as never)).toThrow();
+  });
+});
