@@ -7,7 +7,7 @@ import type { Category } from '../categorize/types';
 import { guard, StorageError } from './errors';
 import { openCairnDb, type OpenOptions } from './open';
 import type { CairnDb } from './schema';
-import { runTransaction } from './transaction';
+import { runTransaction, type Tx } from './transaction';
 import { clipMutations, enqueueInTransaction, taxonomyMutations } from '../sync/outbox';
 import { createSyncRecords, type SyncRecords } from './sync-records';
 
@@ -18,6 +18,10 @@ export interface ListOptions {
 }
 
 const TAXONOMY_ORDER = 'taxonomyOrder';
+
+type LibraryStores = ['clips', 'taxonomy', 'meta', 'outbox'];
+/** The transaction `editLibrary` hands out (the outbox store is absent only on a v1 database). */
+export type LibraryTx = Tx<LibraryStores, 'readwrite'>;
 
 const isLive = (clip: Clip) => !clip.deletedAt;
 
@@ -162,6 +166,30 @@ export class ClipStore {
     });
   }
 
+  /**
+   * Write many clips in one transaction (all or nothing), each with its sync mutation: for every id,
+   * `build(id, stored or null)` returns the clip to store, or null to leave that id alone. Bulk edits
+   * and imports use it so a batch and its outbox entries commit together.
+   */
+  writeMany(ids: readonly string[], build: (id: string, previous: Clip | null) => Clip | null): Promise<Array<{ previous: Clip | null; clip: Clip }>> {
+    return guard('save the clips', async () => {
+      const db = await this.db();
+      return runTransaction(db, withOutbox(db, 'clips'), 'readwrite', async (tx) => {
+        const store = tx.objectStore('clips');
+        const written: Array<{ previous: Clip | null; clip: Clip }> = [];
+        for (const id of ids) {
+          const previous = (await store.get(id)) ?? null;
+          const clip = build(id, previous);
+          if (!clip) continue;
+          await store.put(clip);
+          await enqueueInTransaction(tx, clipMutations(previous, clip), clip.updatedAt);
+          written.push({ previous, clip });
+        }
+        return written;
+      });
+    });
+  }
+
   /** Delete as a tombstone (deletedAt set), so undo and sync can still see it. */
   softDelete(id: string, now: Date = new Date()): Promise<Clip> {
     const at = now.toISOString();
@@ -223,6 +251,19 @@ export class ClipStore {
         await enqueueInTransaction(tx, taxonomyMutations(before, categories), new Date().toISOString());
       });
       return categories;
+    });
+  }
+
+  /**
+   * Run `work` in one readwrite transaction over clips, taxonomy, meta and outbox: for edits that must
+   * change many clips and the taxonomy together, with their sync mutations, or not at all (re-filing
+   * on a category merge, tag renames — lib/categorize/organize.ts).
+   */
+  editLibrary<T>(action: string, work: (tx: LibraryTx) => Promise<T>): Promise<T> {
+    return guard(action, async () => {
+      const db = await this.db();
+      const stores = (db.objectStoreNames.contains('outbox') ? ['clips', 'taxonomy', 'meta', 'outbox'] : ['clips', 'taxonomy', 'meta']) as LibraryStores;
+      return runTransaction(db, stores, 'readwrite', work);
     });
   }
 
