@@ -79,21 +79,38 @@ export function clipMutations(previous: Clip | null | undefined, next: Clip): Lo
   return [{ type: 'clip.unshare', clipId }];
 }
 
-/** A taxonomy edit as node puts: new or changed nodes put whole, removed nodes tombstoned. */
+const isPersonal = (category: Category | undefined) => category?.scope === 'personal';
+
+/** A node as the team sees it: without the local-only `scope` field. */
+function teamNode(category: Category): Category {
+  const { scope: _scope, ...node } = category;
+  return node;
+}
+
+/**
+ * A taxonomy edit as node puts: new or changed nodes put whole, removed nodes tombstoned. Personal
+ * nodes never travel; a node made personal is tombstoned for the team, one made team is put.
+ */
 export function taxonomyMutations(before: readonly Category[], after: readonly Category[]): LocalMutation[] {
   const old = new Map(before.map((c) => [c.id, c]));
-  const kept = new Set(after.map((c) => c.id));
+  const kept = new Map(after.map((c) => [c.id, c]));
   const out: LocalMutation[] = [];
   for (const category of after) {
-    if (!same(old.get(category.id), category)) out.push({ type: 'taxonomy.put', category: { ...category } });
+    if (isPersonal(category)) continue;
+    const previous = old.get(category.id);
+    if (!previous || isPersonal(previous) || !same(teamNode(previous), teamNode(category))) out.push({ type: 'taxonomy.put', category: teamNode(category) });
   }
-  for (const category of before) if (!kept.has(category.id)) out.push({ type: 'taxonomy.put', category: { ...category }, deleted: true });
+  for (const category of before) {
+    if (isPersonal(category)) continue;
+    const now = kept.get(category.id);
+    if (!now || isPersonal(now)) out.push({ type: 'taxonomy.put', category: teamNode(category), deleted: true });
+  }
   return out;
 }
 
-/** The id of the clip a mutation is about, or null for taxonomy mutations. */
+/** The id of the clip whose content a mutation changes, or null for taxonomy and usage mutations (counters never block a pulled clip). */
 export function mutationClipId(mutation: LocalMutation): string | null {
-  return mutation.type === 'taxonomy.put' ? null : mutation.clipId;
+  return mutation.type === 'taxonomy.put' || mutation.type === 'usage.open' || mutation.type === 'usage.helpful' ? null : mutation.clipId;
 }
 
 /** The part of an IndexedDB (idb) transaction the outbox writes through: its `outbox` and `meta` stores. */

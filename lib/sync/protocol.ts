@@ -138,6 +138,14 @@ export const ClipDeleteSchema = z.object({ seq, type: z.literal('clip.delete'), 
 /** Take a clip out of the team: a tombstone for others; the author keeps it privately (author, or an owner). */
 export const ClipUnshareSchema = z.object({ seq, type: z.literal('clip.unshare'), clipId: id });
 
+/** A team rule (lib/categorize/types CategoryRule): site, URL pattern or keywords → this category, plus tags. */
+export const CategoryRuleSchema = z.object({
+  site: z.string().max(SYNC_LIMITS.maxNameLength).optional(),
+  urlPattern: z.string().max(SYNC_LIMITS.maxUrlLength).optional(),
+  keywords: z.array(z.string().max(SYNC_LIMITS.maxNameLength)).max(50).optional(),
+  tags: z.array(tag).max(50).optional(),
+});
+
 /** One node of the team taxonomy (same shape as lib/categorize Category). */
 export const CategorySchema = z.object({
   id,
@@ -146,6 +154,8 @@ export const CategorySchema = z.object({
   aliases: z.array(z.string().max(SYNC_LIMITS.maxNameLength)).max(200).default([]),
   keywords: z.array(z.string().max(SYNC_LIMITS.maxNameLength)).max(1000).default([]),
   description: z.string().max(10_000).optional(),
+  /** Team rules that file pages under this node (lib/categorize/rules.ts), synced with it. */
+  rules: z.array(CategoryRuleSchema).max(100).optional(),
 });
 export type SyncCategory = z.infer<typeof CategorySchema>;
 
@@ -157,8 +167,17 @@ export const TaxonomyPutSchema = z.object({
   deleted: z.boolean().default(false),
 });
 
+/**
+ * A member opened a team clip from Related or Search: one more on the clip's `opens` counter (and its
+ * `lastOpenedAt`). Only team clips are sent; nothing about pages that are not clips ever travels.
+ */
+export const UsageOpenSchema = z.object({ seq, type: z.literal('usage.open'), clipId: id });
+
+/** A member marked (or unmarked) a team clip "helpful": an explicit per-member toggle, not a visit. */
+export const UsageHelpfulSchema = z.object({ seq, type: z.literal('usage.helpful'), clipId: id, helpful: z.boolean() });
+
 /** One client mutation. */
-export const MutationSchema = z.discriminatedUnion('type', [ClipPutSchema, ClipDeleteSchema, ClipUnshareSchema, TaxonomyPutSchema]);
+export const MutationSchema = z.discriminatedUnion('type', [ClipPutSchema, ClipDeleteSchema, ClipUnshareSchema, TaxonomyPutSchema, UsageOpenSchema, UsageHelpfulSchema]);
 export type Mutation = z.infer<typeof MutationSchema>;
 /** A mutation as a client writes it (defaults optional). */
 export type MutationInput = z.input<typeof MutationSchema>;
@@ -311,3 +330,69 @@ export type SearchResponse = z.infer<typeof SearchResponseSchema>;
 /** Every error answer: a machine code and a sentence for people. */
 export const ErrorResponseSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 export type ErrorResponse = z.infer<typeof ErrorResponseSchema>;
+
+// ── Learning: usage counters, contributions, the team feed ───────────────────────────────────────
+
+/** Query of `GET /v1/team/insights`: how many days without an open make a clip stale, and list sizes. */
+export const InsightsQuerySchema = z.object({
+  staleDays: z.coerce.number().int().positive().max(3650).default(90),
+  limit: z.coerce.number().int().positive().max(100).default(10),
+});
+export type InsightsQuery = z.infer<typeof InsightsQuerySchema>;
+
+/** A team clip with its usage counters. */
+export const ClipUsageSchema = z.object({
+  clipId: z.string(),
+  title: z.string(),
+  url: z.string(),
+  categoryId: z.string().nullable(),
+  opens: z.number().int().nonnegative(),
+  helpful: z.number().int().nonnegative(),
+  lastOpenedAt: z.string().nullable(),
+});
+export type ClipUsage = z.infer<typeof ClipUsageSchema>;
+
+/** What one member gave the team (recognition, not surveillance): clips shared, notes, highlights, helpful marks received. */
+export const ContributionSchema = z.object({
+  memberId: z.string(),
+  name: z.string(),
+  clipsShared: z.number().int().nonnegative(),
+  notes: z.number().int().nonnegative(),
+  /** Highlights on shared clips (0 until clips carry highlights). */
+  highlights: z.number().int().nonnegative(),
+  helpfulReceived: z.number().int().nonnegative(),
+});
+export type Contribution = z.infer<typeof ContributionSchema>;
+
+/** Answer to `GET /v1/team/insights`. Category usage is summed at query time from the per-clip counters. */
+export const InsightsResponseSchema = z.object({
+  staleDays: z.number().int().positive(),
+  mostUseful: z.array(ClipUsageSchema),
+  stale: z.array(ClipUsageSchema),
+  /** Stale clips in all (the list holds at most `limit`). */
+  staleCount: z.number().int().nonnegative(),
+  categories: z.array(z.object({ categoryId: z.string().nullable(), clips: z.number().int().nonnegative(), opens: z.number().int().nonnegative(), helpful: z.number().int().nonnegative() })),
+  contributors: z.array(ContributionSchema),
+});
+export type InsightsResponse = z.infer<typeof InsightsResponseSchema>;
+
+/** Query of `GET /v1/feed`: items after `since` (ISO), optionally in one category. */
+export const FeedQuerySchema = z.object({
+  since: isoTime.optional(),
+  category: id.optional(),
+  limit: z.coerce.number().int().positive().max(200).default(50),
+});
+export type FeedQuery = z.infer<typeof FeedQuerySchema>;
+
+/** One feed item: a member shared a clip, wrote a note on it, highlighted it, or found it helpful. */
+export const FeedItemSchema = z.object({
+  kind: z.enum(['shared', 'noted', 'highlighted', 'helpful']),
+  clipId: z.string(),
+  title: z.string(),
+  categoryId: z.string().nullable(),
+  member: z.object({ memberId: z.string(), name: z.string() }),
+  at: z.string(),
+});
+export type FeedItem = z.infer<typeof FeedItemSchema>;
+export const FeedResponseSchema = z.object({ items: z.array(FeedItemSchema) });
+export type FeedResponse = z.infer<typeof FeedResponseSchema>;
