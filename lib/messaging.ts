@@ -3,11 +3,14 @@
  * Each entry is a request → response signature; errors are serialized by the receiver and
  * rethrown at the sender.
  */
+import type { OrganizeResult } from './categorize/organize';
 import type { Clip, ClipDraft, ClipMode, Visibility } from './clip/types';
 import type { Category, CategorySuggestion } from './categorize/types';
 import type { TeamSummary } from './sync/connection';
 import type { SyncState } from './sync/client';
 import type { TeamResponse } from './sync/protocol';
+import type { JsonClip } from './clip/interchange';
+import type { BulkAction, BulkOutcome, BulkSnapshot } from './background/bulk';
 
 /** What a capture returns to the clip form: the draft plus what the form offers. */
 export interface CaptureResult {
@@ -17,6 +20,8 @@ export interface CaptureResult {
   tagSuggestions: string[];
   /** A clip with the same normalized URL already in the store: the form offers to update it. */
   existing: Clip | null;
+  /** Own or team clips with near-identical text (another URL), most similar first; absent when none. */
+  nearDuplicates?: Array<{ clip: Clip; similarity: number }>;
 }
 
 /** The user's edits on the clip form, saved with the draft. */
@@ -48,6 +53,12 @@ export interface ProtocolMap {
   'taxonomy:get': (req: void) => Category[];
   'taxonomy:save': (req: { categories: Category[] }) => Category[];
   'tags:list': (req: void) => string[];
+  /** Merge a category into another: its clips are re-filed, its subcategories move (lib/categorize/organize.ts). */
+  'taxonomy:merge': (req: { fromId: string; intoId: string }) => OrganizeResult;
+  /** Move a category under another parent (null = top level); its clips come along (they file by id). */
+  'taxonomy:move': (req: { id: string; parentId: string | null }) => OrganizeResult;
+  /** Rename a tag on every clip (merging into `to` where a clip has both). */
+  'tags:rename': (req: { from: string; to: string }) => OrganizeResult;
   /**
    * Undo the last quick clip (context menu, shortcut or "Save link") of clip `id`: puts back the
    * version it replaced, or tombstones it if the quick clip created it. Sent by the in-page toast.
@@ -65,6 +76,14 @@ export interface ProtocolMap {
   'team:info': (req: void) => TeamResponse;
   /** Sync now (the panel's "Sync now" button). */
   'sync:now': (req: void) => TeamStatus;
+  /** One edit on many clips (move, tag, untag, delete: one transaction; share/unshare: per clip); the outcome carries the undo snapshot. */
+  'clips:bulk': (req: { ids: string[]; action: BulkAction }) => BulkOutcome;
+  /** Undo a bulk edit: put back the snapshot's category, tags, deletion and sharing. */
+  'clips:revert': (req: { snapshot: BulkSnapshot[] }) => number;
+  /** Store a batch of imported clips (already merged against the library by lib/transfer) in one transaction. */
+  'clips:import': (req: { clips: JsonClip[] }) => { added: number; updated: number };
+  /** Add the user's note to an existing clip (a near-duplicate found at capture); other members' notes stay. */
+  'clip:addNote': (req: { id: string; note: string }) => Clip;
 }
 
 /**

@@ -12,9 +12,12 @@ import type { CaptureResult, Handlers } from '../messaging';
 import { captureTab, CaptureError, type ScriptingLike } from './capture';
 import type { Feedback } from './feedback';
 import { createHistoryCache } from './history-cache';
+import { mergeCategories, moveCategory, renameTag, type OrganizeResult } from '../categorize/organize';
 import { linkDraft } from './link-draft';
-import { confidentCategory, draftAsInput, type Categorizer } from './suggest';
+import { confidentCategory, draftAsInput, suggestForPage, trainingClips, type Categorizer, type LearnedCategorizer } from './suggest';
 import type { SyncHandlers } from './sync-service';
+import { createBulkService } from './bulk';
+import { createNearDuplicateFinder } from './near-duplicates';
 
 export interface TabInfo {
   id?: number;
@@ -37,6 +40,8 @@ export interface BackgroundDeps {
   tabs: { get(tabId: number): Promise<TabInfo> };
   feedback: Feedback;
   categorizer: Categorizer;
+  /** The learned suggester, trained on the filed clips (own and team); without it the lexicon + history one answers. */
+  learned?: LearnedCategorizer;
   buildHistory: (clips: Clip[]) => FilingHistory;
   t: (key: string, substitutions?: string[]) => string;
   now?: () => Date;
@@ -77,12 +82,30 @@ export function createBackgroundServices(deps: BackgroundDeps) {
   const { store, feedback, categorizer } = deps;
   const now = deps.now ?? (() => new Date());
   const history = createHistoryCache(() => store.list(), deps.buildHistory);
+  const learner = deps.learned;
+  const learnedModel = learner ? createHistoryCache(() => store.list(), (clips) => learner.train(trainingClips(clips))) : null;
+  /** What suggestForPage ranks with: the taxonomy, filing history and (when wired) the learned model. */
+  async function suggestSources(tags: string[] = []) {
+    const [taxonomy, filing, model] = await Promise.all([store.getTaxonomy(), history.get(), learnedModel?.get() ?? null]);
+    return { categorizer, taxonomy, filing, tags, learned: learner && model ? { model, categorizer: learner } : null };
+  }
+  const syncHandlers = deps.sync ?? NO_SYNC;
+  const bulkService = createBulkService({ store, now, share: async (id, shared) => syncHandlers['clip:share']({ id, shared }, undefined) });
+  const nearDuplicates = createNearDuplicateFinder(() => store.list());
 
   /** After any write: drop the cache and tell open pages. */
   async function changed(): Promise<void> {
     history.invalidate();
+    learnedModel?.invalidate();
+    nearDuplicates.invalidate();
     deps.onLocalChange?.();
     await feedback.clipsChanged();
+  }
+
+  /** After a merge, move or tag rename: caches dropped, pages told, a push scheduled. */
+  async function organized(result: OrganizeResult): Promise<OrganizeResult> {
+    await changed();
+    return result;
   }
 
   async function tabFor(tabId: number, known?: TabInfo): Promise<TabInfo & { id: number }> {
@@ -102,25 +125,26 @@ export function createBackgroundServices(deps: BackgroundDeps) {
 
   async function describeDraft(tabId: number, draft: ClipDraft): Promise<CaptureResult> {
     const input = draftAsInput(draft);
-    const [taxonomy, filing, tags, existing] = await Promise.all([
-      store.getTaxonomy(),
-      history.get(),
+    const [sources, tags, existing, near] = await Promise.all([
+      suggestSources(),
       store.allTags(),
       store.findByCanonicalUrl(dedupeKey(draft)),
+      nearDuplicates.find(draft).catch(() => []),
     ]);
+    const others = near.filter((n) => n.clip.id !== existing?.id);
     return {
       tabId,
       draft,
-      suggestions: categorizer.suggestCategories(input, taxonomy, filing),
-      tagSuggestions: categorizer.suggestTags(input, tags),
+      ...suggestForPage(input, { ...sources, tags }),
       existing,
+      ...(others.length ? { nearDuplicates: others } : {}),
     };
   }
 
   /** Save without the form: filed under a confident suggestion (an existing clip keeps its filing). */
   async function saveQuick(tab: TabInfo | undefined, draft: ClipDraft): Promise<QuickClipOutcome> {
-    const [taxonomy, filing, existing] = await Promise.all([store.getTaxonomy(), history.get(), store.findByCanonicalUrl(dedupeKey(draft))]);
-    const categoryId = existing ? undefined : confidentCategory(categorizer.suggestCategories(draftAsInput(draft), taxonomy, filing), taxonomy);
+    const [sources, existing] = await Promise.all([suggestSources(), store.findByCanonicalUrl(dedupeKey(draft))]);
+    const categoryId = existing ? undefined : confidentCategory(suggestForPage(draftAsInput(draft), sources).suggestions, sources.taxonomy);
     const outcome: SaveOutcome = await saveDraft(store, draft, categoryId === undefined ? {} : { categoryId }, { now: now() });
     await store.setMeta(LAST_QUICK_CLIP, { clipId: outcome.clip.id, previous: outcome.previous } satisfies UndoRecord);
     await changed();
@@ -222,7 +246,30 @@ export function createBackgroundServices(deps: BackgroundDeps) {
       return saved;
     },
     'tags:list': () => store.allTags(),
-    ...(deps.sync ?? NO_SYNC),
+    'taxonomy:merge': async ({ fromId, intoId }) => organized(await mergeCategories(store, fromId, intoId, now())),
+    'taxonomy:move': async ({ id, parentId }) => organized(await moveCategory(store, id, parentId, now())),
+    'tags:rename': async ({ from, to }) => organized(await renameTag(store, from, to, now())),
+    ...syncHandlers,
+    'clips:bulk': async ({ ids, action }) => {
+      const outcome = await bulkService.bulk(ids, action);
+      if (outcome.changed) await changed();
+      return outcome;
+    },
+    'clips:revert': async ({ snapshot }) => {
+      const n = await bulkService.revert(snapshot);
+      await changed();
+      return n;
+    },
+    'clips:import': async ({ clips }) => {
+      const result = await bulkService.importBatch(clips, await store.getTaxonomy());
+      await changed();
+      return result;
+    },
+    'clip:addNote': async ({ id, note }) => {
+      const clip = await bulkService.addNote(id, note);
+      await changed();
+      return clip;
+    },
   };
 
   return { capture, quickClip, saveLink, undo, onMenuClick, onCommand, handlers, history };
