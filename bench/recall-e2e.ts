@@ -113,7 +113,7 @@ const stats = (xs: number[]) => ({ n: xs.length, median: +pct(xs, 50).toFixed(1)
 const line = (label: string, s: ReturnType<typeof stats>, target?: number) =>
   console.log(`${label.padEnd(44)} median ${String(s.median).padStart(7)} ms   p95 ${String(s.p95).padStart(7)} ms   max ${String(s.max).padStart(7)} ms   (n=${s.n})${target ? `   target ≤ ${target} ms: ${s.p95 <= target ? 'met (p95)' : s.median <= target ? 'median only' : 'MISSED'}` : ''}`);
 
-interface Rendered { url: string; at: number; items: number; cached: boolean; how: string | null }
+interface Rendered { url: string; at: number; items: number; cached: boolean; how: string | null; indexMs: number }
 
 /** In the panel: mark, switch the followed window's tab, resolve when results for `url` commit. */
 async function timeSwitch(panel: Page, tabId: number, url: string): Promise<{ ms: number; items: number; cached: boolean; reads: number }> {
@@ -122,28 +122,26 @@ async function timeSwitch(panel: Page, tabId: number, url: string): Promise<{ ms
     const readsBefore = probe.reads.length;
     const t0 = performance.now();
     await chrome.tabs.update(id as number, { active: true });
-    return new Promise((resolve, reject) => {
-      const deadline = t0 + 15_000;
-      const check = () => {
-        const hit = probe.rendered.find((e) => e.url === u && e.at > t0);
-        if (hit) return resolve({ ms: hit.at - t0, items: hit.items, cached: hit.cached, reads: probe.reads.length - readsBefore });
-        if (performance.now() > deadline) return reject(new Error(`no related results for ${u as string}`));
-        setTimeout(check, 2);
-      };
-      check();
-    });
+    // (No named inner functions: tsx's __name helper does not exist in the page.)
+    while (performance.now() < t0 + 15_000) {
+      const hit = probe.rendered.find((e) => e.url === u && e.at > t0);
+      if (hit) return { ms: hit.at - t0, items: hit.items, cached: hit.cached, reads: probe.reads.length - readsBefore };
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    throw new Error(`no related results for ${u as string}`);
   }, [tabId, url] as const) as Promise<{ ms: number; items: number; cached: boolean; reads: number }>;
 }
 
 /** Open a fresh panel page on `tabId`; ms from its navigation start to the first related results committed. */
-async function timeOpen(ext: LoadedExtension, tabId: number): Promise<{ ms: number; how: string | null; items: number }> {
+async function timeOpen(ext: LoadedExtension, tabId: number): Promise<{ ms: number; how: string | null; items: number; indexMs: number; dcl: number }> {
   const page = await ext.context.newPage();
   await page.setViewportSize({ width: 400, height: 800 });
   await page.goto(`chrome-extension://${ext.extensionId}/sidepanel.html?tabId=${tabId}`);
   const first = await page.waitForFunction(() => ((globalThis as any).cairnPanelTest?.rendered ?? []).find((e: Rendered) => e.url) ?? null, null, { timeout: 60_000, polling: 5 });
   const r = (await first.jsonValue()) as Rendered;
+  const dcl = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.domContentLoadedEventEnd ?? 0);
   await page.close();
-  return { ms: r.at, how: r.how, items: r.items };
+  return { ms: r.at, how: r.how, items: r.items, indexMs: r.indexMs, dcl };
 }
 
 async function main() {
@@ -182,11 +180,15 @@ async function main() {
     }));
     const openTab = tabs.find((t) => !t.active) ?? tabs[0]!;
     const cold: number[] = [];
+    const coldIndex: number[] = [];
+    const coldDcl: number[] = [];
     const coldHow = new Set<string | null>();
     for (let i = 0; i < RUNS; i++) {
       await dropSnapshot();
       const r = await timeOpen(ext, openTab.id);
       cold.push(r.ms);
+      coldIndex.push(r.indexMs);
+      coldDcl.push(r.dcl);
       coldHow.add(r.how);
     }
 
@@ -215,7 +217,8 @@ async function main() {
     }
     const back: number[] = [];
     const backReads: number[] = [];
-    for (const t of [...order].reverse()) {
+    // Back through the same tabs (the last one is still active: switching to it would fire nothing).
+    for (const t of [...order].reverse().slice(1)) {
       const r = await timeSwitch(panel, t.id, t.url);
       back.push(r.ms);
       backReads.push(r.reads);
@@ -224,15 +227,19 @@ async function main() {
 
     // (b, warm): fresh panel pages with the snapshot in place.
     const warm: number[] = [];
+    const warmIndex: number[] = [];
+    const warmDcl: number[] = [];
     const warmHow = new Set<string | null>();
     for (let i = 0; i < RUNS; i++) {
       const r = await timeOpen(ext, openTab.id);
       warm.push(r.ms);
+      warmIndex.push(r.indexMs);
+      warmDcl.push(r.dcl);
       warmHow.add(r.how);
     }
 
     const s = {
-      switchNew: stats(fresh), switchBack: stats(back), openWarm: stats(warm), openCold: stats(cold), suggest: stats(suggestMs),
+      switchNew: stats(fresh), switchBack: stats(back), openWarm: stats(warm), openCold: stats(cold), suggest: stats(suggestMs), warmIndexLoad: stats(warmIndex), coldIndexBuild: stats(coldIndex), warmDomContentLoaded: stats(warmDcl),
     };
     console.log(`\n${CLIPS} clips, Chromium ${ext.context.browser()?.version() ?? ''} headless, 2-core machine; times from performance.now() inside the panel`);
     line('(a) tab switch → results, page not seen yet', s.switchNew, 300);
@@ -240,6 +247,10 @@ async function main() {
     line('(b) panel open → first results, warm snapshot', s.openWarm, 1000);
     line(`(b) panel open → first results, cold (${[...coldHow].join('/')})`, s.openCold, 1000);
     line('    page categorization (suggester) per read', s.suggest);
+    line('    of (b) warm: DOMContentLoaded', stats(warmDcl));
+    line('    of (b) warm: index load (snapshot import)', stats(warmIndex));
+    line('    of (b) cold: DOMContentLoaded', stats(coldDcl));
+    line('    of (b) cold: index build', stats(coldIndex));
     console.log(`related items per switch: min ${Math.min(...freshItems)}, max ${Math.max(...freshItems)}; page reads per new switch ${freshReads.join(',')}; per switch back ${backReads.join(',')}; warm loads: ${[...warmHow].join('/')}`);
     console.log(JSON.stringify({ bench: 'recall-e2e', clips: CLIPS, seedMs: Math.round(seedMs), ...s, warmHow: [...warmHow], coldHow: [...coldHow], readsOnSwitchBack: backReads.reduce((a, b) => a + b, 0) }));
   } finally {

@@ -206,9 +206,9 @@ function RelatedPane({ services, onOpen }: { services: Services; onOpen: (id: st
   useLayoutEffect(() => {
     // Benchmarks time tab switch → results on screen from this commit (no round trip to the driver).
     if (__CAIRN_E2E__ && page.status === 'ready' && index.status === 'ready') {
-      panelProbe().rendered.push({ url: page.tab?.url ?? '', at: performance.now(), items: page.related.length, cached: page.cached, how: index.how });
+      panelProbe().rendered.push({ url: page.tab?.url ?? '', at: performance.now(), items: page.related.length, cached: page.cached, how: index.how, indexMs: index.ms });
     }
-  }, [page, index.status, index.how]);
+  }, [page, index.status, index.how, index.ms]);
   return <RelatedView page={page} index={index} categoryPath={pathOf} onOpen={onOpen} />;
 }
 

@@ -61,7 +61,7 @@ export interface PanelProbe {
   /** Milliseconds each page categorization took. */
   suggestMs: number[];
   /** Related results committed to the DOM: the page URL and performance.now() at React's commit. */
-  rendered: Array<{ url: string; at: number; items: number; cached: boolean; how: string | null }>;
+  rendered: Array<{ url: string; at: number; items: number; cached: boolean; how: string | null; indexMs: number }>;
 }
 
 /** The panel's test probe, created on first use (callers check __CAIRN_E2E__ first). */
