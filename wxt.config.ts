@@ -10,7 +10,7 @@ export default defineConfig({
   // Production mode either way (minified, React production build); only this flag differs.
   vite: () => ({ define: { __CAIRN_E2E__: JSON.stringify(e2e) } }),
   outDirTemplate: e2e ? '{{browser}}-mv{{manifestVersion}}-e2e' : undefined,
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
@@ -19,7 +19,8 @@ export default defineConfig({
     host_permissions: e2e ? ['http://127.0.0.1/*'] : [],
     // "Recall on every page" asks for this at the user's request (Settings); never at install.
     // Joining a team asks for the team server's origin alone (a subset of this), also in Settings.
-    optional_host_permissions: ['<all_urls>'],
+    // MV2 (Firefox's default build) has no optional_host_permissions: origins go in optional_permissions.
+    ...(manifestVersion === 2 ? { optional_permissions: ['<all_urls>'] } : { optional_host_permissions: ['<all_urls>'] }),
     action: { default_title: '__MSG_actionTitle__' },
     commands: {
       'quick-clip': {
