@@ -30,6 +30,8 @@ export class PostingPool {
   private tailFill = new Uint32Array(1024);
   /** Entries per term (removed docs included until compaction). */
   private count = new Uint32Array(1024);
+  /** Bitmask of the slots each term's entries use (a bound on its best list before reading it). */
+  private slotMask = new Uint16Array(1024);
   /** Scratch for reading multi-block lists. */
   private scratch = new Uint32Array(1024);
 
@@ -50,6 +52,16 @@ export class PostingPool {
     this.tail = grow32(this.tail, n);
     this.tailFill = grow32(this.tailFill, n);
     this.count = grow32(this.count, n);
+    if (this.slotMask.length < n) {
+      const m = new Uint16Array(n);
+      m.set(this.slotMask);
+      this.slotMask = m;
+    }
+  }
+
+  /** Bitmask of slots (entry & 15) a term's entries use. */
+  slots(term: number): number {
+    return term < this.slotMask.length ? this.slotMask[term]! : 0;
   }
 
   private alloc(capacity: number): number {
@@ -79,6 +91,7 @@ export class PostingPool {
     this.data[t + HEADER + this.tailFill[term]!] = entry;
     this.tailFill[term]!++;
     this.count[term]!++;
+    this.slotMask[term]! |= 1 << (entry & 15);
   }
 
   /**
@@ -121,7 +134,11 @@ export class PostingPool {
       if (!live) continue;
       const at = fresh.alloc(live);
       let w = at + HEADER;
-      for (let i = 0; i < list.length; i++) if (keep(list[i]!)) fresh.data[w++] = list[i]!;
+      for (let i = 0; i < list.length; i++) {
+        if (!keep(list[i]!)) continue;
+        fresh.data[w++] = list[i]!;
+        fresh.slotMask[term]! |= 1 << (list[i]! & 15);
+      }
       fresh.head[term] = fresh.tail[term] = at;
       fresh.tailFill[term] = fresh.count[term] = live;
     }
@@ -131,6 +148,7 @@ export class PostingPool {
     this.tail = fresh.tail;
     this.tailFill = fresh.tailFill;
     this.count = fresh.count;
+    this.slotMask = fresh.slotMask;
     return this.count;
   }
 }

@@ -51,19 +51,29 @@ interface PartTerm {
   term: string;
   base: number;
   df: number;
+  /** The score of its best list (from the slots it uses), known before reading its postings. */
+  bound: number;
 }
 
-/** The best factor a slot can add (title field, top tf level): bounds a term's best list. */
-const MAX_SLOT_FACTOR = FIELD_WEIGHT[0]! * (1 + 0.1 * (TF_LEVELS - 1));
+const slotFactor = (slot: number) => FIELD_WEIGHT[(slot / TF_LEVELS) | 0]! * (1 + 0.1 * (slot % TF_LEVELS));
+
+/** The highest slot factor among the slots in a mask. */
+function bestFactor(mask: number): number {
+  let best = 0;
+  for (let s = 0; s < SLOTS; s++) if (mask & (1 << s)) best = Math.max(best, slotFactor(s));
+  return best;
+}
 
 /** A part's terms with their base scores, best first (no postings read yet). */
 function partTerms(store: IndexStore, part: QueryPart): PartTerm[] {
   const out: PartTerm[] = [];
   for (const { term, weight } of expandPart(store, part)) {
     const df = store.docFreq(term);
-    if (df) out.push({ term, base: store.idf(df) * weight, df });
+    if (!df) continue;
+    const base = store.idf(df) * weight;
+    out.push({ term, base, df, bound: base * bestFactor(store.slotsOf(term)) });
   }
-  return out.sort((a, b) => b.base - a.base);
+  return out.sort((a, b) => b.bound - a.bound);
 }
 
 /** A term's posting lists, one per slot (a counting sort of its entries into one typed array). */
@@ -77,7 +87,7 @@ function termLists(store: IndexStore, t: PartTerm, out: ScoredList[]): void {
   for (let i = 0; i < entries.length; i++) docs[fill[entries[i]! & SLOT_MASK]!++] = entries[i]! >>> SLOT_BITS;
   for (let slot = 0; slot < SLOTS; slot++) {
     if (starts[slot + 1] === starts[slot]) continue;
-    const score = t.base * FIELD_WEIGHT[(slot / TF_LEVELS) | 0]! * (1 + 0.1 * (slot % TF_LEVELS));
+    const score = t.base * slotFactor(slot);
     out.push({ docs: docs.subarray(starts[slot]!, starts[slot + 1]!), score });
   }
 }
@@ -92,8 +102,9 @@ function scoredLists(store: IndexStore, terms: PartTerm[]): ScoredList[] {
 /**
  * One-part queries (a word, a prefix, one Chinese character): a doc's score is its best list's score,
  * so walking lists best first and stopping once `limit` live (filtered) docs are in gives the exact
- * top `limit` without touching the long tails of common terms and their expansions. A term's postings
- * are read only when its best possible list could come next (its IDF bound reaches the best list in hand).
+ * top `limit` without touching the long tails of common terms and their expansions. Terms are taken
+ * by their best list's score (IDF × the best slot they use), and a term's postings are read only when
+ * that bound reaches the best list in hand.
  */
 function scoreSinglePart(
   store: IndexStore,
@@ -109,7 +120,7 @@ function scoreSinglePart(
   const live = store.live;
   while (found < limit) {
     let added = false;
-    while (next < terms.length && (!ready.length || terms[next]!.base * MAX_SLOT_FACTOR >= ready[0]!.score)) {
+    while (next < terms.length && (!ready.length || terms[next]!.bound >= ready[0]!.score)) {
       termLists(store, terms[next++]!, ready);
       added = true;
     }

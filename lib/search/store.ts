@@ -187,6 +187,12 @@ export class IndexStore {
     return id < 0 ? EMPTY : this.pool.read(id);
   }
 
+  /** Bitmask of the slots a term's postings use (bit s set when some entry has slot s). */
+  slotsOf(term: string): number {
+    const id = this.vocab.id(term);
+    return id < 0 ? 0 : this.pool.slots(id);
+  }
+
   /** How many clips hold a term (removed ones included until compaction). */
   docFreq(term: string): number {
     const id = this.vocab.id(term);
