@@ -5,6 +5,7 @@
 import type { browser as extensionBrowser } from 'wxt/browser';
 import { buildFilingHistory } from '../categorize/history';
 import { suggestCategories, suggestTags } from '../categorize/suggest';
+import { suggest as suggestLearned, trainCategorizer } from '../categorize/learned';
 import { ClipStore } from '../db/clip-store';
 import type { ScriptingLike } from './capture';
 import { createFeedback, type ActionLike } from './feedback';
@@ -40,6 +41,7 @@ export function browserDeps(browser: Browser): BackgroundDeps {
     feedback: createFeedback({ action: actionApi(browser) as ActionLike | undefined, scripting, runtime: browser.runtime, t }),
     categorizer: { suggestCategories, suggestTags },
     buildHistory: buildFilingHistory,
+    learned: { train: trainCategorizer, suggest: suggestLearned },
     t,
   };
 }

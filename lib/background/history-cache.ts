@@ -6,15 +6,15 @@
 import type { Clip } from '../clip/types';
 import type { FilingHistory } from '../categorize/types';
 
-export interface HistoryCache {
-  get(): Promise<FilingHistory>;
+export interface HistoryCache<T = FilingHistory> {
+  get(): Promise<T>;
   /** Forget the cached history (call after any write). */
   invalidate(): void;
 }
 
-/** A lazily built, invalidatable filing history over `loadClips`. */
-export function createHistoryCache(loadClips: () => Promise<Clip[]>, build: (clips: Clip[]) => FilingHistory): HistoryCache {
-  let cached: Promise<FilingHistory> | null = null;
+/** A lazily built, invalidatable filing history (or learned model) over `loadClips`. */
+export function createHistoryCache<T = FilingHistory>(loadClips: () => Promise<Clip[]>, build: (clips: Clip[]) => T): HistoryCache<T> {
+  let cached: Promise<T> | null = null;
   let generation = 0;
   return {
     get() {

@@ -93,6 +93,9 @@ export function fakeBackground(opts: { suggestions?: CategorySuggestion[]; exist
           return structuredClone(next);
         },
         'tags:list': () => [...new Set([...bg.clips.values()].flatMap((c) => c.tags))].sort(),
+        'taxonomy:merge': () => { throw new Error('not faked: taxonomy:merge (tested in test/unit/categorize/organize.test.ts)'); },
+        'taxonomy:move': () => { throw new Error('not faked: taxonomy:move (tested in test/unit/categorize/organize.test.ts)'); },
+        'tags:rename': () => { throw new Error('not faked: tags:rename (tested in test/unit/categorize/organize.test.ts)'); },
         'clip:share': ({ id, shared }) => {
           const c = bg.clips.get(id);
           if (!c) throw new Error('gone');
