@@ -56,6 +56,8 @@ export interface ClipsTable {
   updated_at: string;
   deleted_at: string | null;
   deleted_reason: 'deleted' | 'unshared' | null;
+  /** When the clip last entered the team (first share, or re-share after unshare); null for rows older than migration 002. */
+  shared_at: string | null;
 }
 
 export interface ClipNotesTable {
@@ -76,6 +78,23 @@ export interface CategoriesTable {
   deleted_at: string | null;
 }
 
+/** Usage counters of one team clip (updated in place: a counter, not a log of visits). */
+export interface ClipUsageTable {
+  team_id: string;
+  clip_id: string;
+  opens: number;
+  helpful: number;
+  last_opened_at: string | null;
+}
+
+/** One member's explicit "helpful" mark on one clip (a toggle, so helpful counts once per member). */
+export interface HelpfulMarksTable {
+  team_id: string;
+  clip_id: string;
+  member_id: string;
+  marked_at: string;
+}
+
 /** Every table of the server database. */
 export interface Database {
   teams: TeamsTable;
@@ -85,4 +104,6 @@ export interface Database {
   clips: ClipsTable;
   clip_notes: ClipNotesTable;
   categories: CategoriesTable;
+  clip_usage: ClipUsageTable;
+  helpful_marks: HelpfulMarksTable;
 }

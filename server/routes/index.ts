@@ -2,6 +2,7 @@
 import { healthRoute } from './health';
 import { createInviteRoute, revokeInviteRoute } from './invites';
 import { joinRoute } from './join';
+import { feedRoute, insightsRoute } from './learn';
 import { removeMemberRoute } from './members';
 import { openApiRoute } from './openapi';
 import type { RouteSpec } from './route';
@@ -20,4 +21,6 @@ export const ROUTES: readonly RouteSpec[] = [
   pushRoute,
   pullRoute,
   searchRoute,
+  insightsRoute,
+  feedRoute,
 ];

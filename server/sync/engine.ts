@@ -51,6 +51,8 @@ interface ClipState {
   updatedAt: string;
   deletedAt: string | null;
   deletedReason: 'deleted' | 'unshared' | null;
+  /** When the clip last entered the team (null: shared before migration 002). */
+  sharedAt: string | null;
   version: number;
 }
 
@@ -110,6 +112,7 @@ export async function push(db: Kysely<Database>, caller: Caller, request: PushRe
 
     // 4. Current rows.
     const clipIds = [...new Set(fresh.flatMap((m) => (m.type === 'taxonomy.put' ? [] : [m.clipId])))];
+    const usage = createUsageBatch(await loadHelpfulMarks(tx, caller, fresh));
     const categoryIds = [...new Set(fresh.flatMap((m) => (m.type === 'taxonomy.put' ? [m.category.id] : [])))];
     const clips = await loadClips(tx, caller.teamId, clipIds);
     const categories = await loadCategories(tx, caller.teamId, categoryIds);
@@ -133,6 +136,20 @@ export async function push(db: Kysely<Database>, caller: Caller, request: PushRe
         applied();
         continue;
       }
+      if (mutation.type === 'usage.open' || mutation.type === 'usage.helpful') {
+        // Counters only: a usage mutation never changes the clip or the team version. One that names a
+        // clip the team does not have counts nothing but is still "applied" (its seq is used up), so the
+        // client has no reason to re-pull.
+        const live = clips.get(mutation.clipId);
+        if (!live || live.deletedAt) {
+          results.push({ seq: mutation.seq, status: 'applied', reason: 'not a team clip: not counted' });
+          continue;
+        }
+        if (mutation.type === 'usage.open') usage.open(mutation.clipId, at);
+        else usage.helpful(mutation.clipId, mutation.helpful, at);
+        applied();
+        continue;
+      }
       const clip = clips.get(mutation.clipId);
       const mayRemove = !clip || clip.authorId === caller.memberId || caller.role === 'owner';
       if (mutation.type === 'clip.put') {
@@ -153,8 +170,10 @@ export async function push(db: Kysely<Database>, caller: Caller, request: PushRe
           updatedAt: at,
           deletedAt: null,
           deletedReason: null,
+          sharedAt: at,
           version: 0,
         };
+        if (state.deletedAt) state.sharedAt = at; // shared again after an unshare
         for (const name of CLIP_FIELD_NAMES) {
           if (mutation.fields[name] !== undefined) (state.fields as Record<string, unknown>)[name] = mutation.fields[name];
         }
@@ -192,6 +211,7 @@ export async function push(db: Kysely<Database>, caller: Caller, request: PushRe
           updatedAt: at,
           deletedAt: null,
           deletedReason: null,
+          sharedAt: null,
           version: 0,
         };
         // A tombstone keeps no content: the clip left the team.
@@ -212,6 +232,7 @@ export async function push(db: Kysely<Database>, caller: Caller, request: PushRe
     await writeClips(tx, caller.teamId, [...changedClips].map((id) => clips.get(id)!));
     await writeNotes(tx, caller, notes, at, [...changedClips].filter((id) => clips.get(id)!.deletedAt));
     await writeCategories(tx, caller.teamId, [...changedCategories].map((id) => categories.get(id)!));
+    await writeUsage(tx, caller, usage);
 
     // 7. New team version and client lastSeq.
     const newLastSeq = Math.max(lastSeq, ...request.mutations.map((m) => m.seq));
@@ -228,6 +249,96 @@ export async function push(db: Kysely<Database>, caller: Caller, request: PushRe
     results.sort((a, b) => a.seq - b.seq);
     return { lastSeq: newLastSeq, version, results };
   });
+}
+
+/** Usage counted while applying one push: counter deltas per clip and the caller's helpful marks to add or drop. */
+interface UsageBatch {
+  open(clipId: string, at: string): void;
+  helpful(clipId: string, helpful: boolean, at: string): void;
+  deltas: Map<string, { opens: number; helpful: number; lastOpenedAt: string | null }>;
+  marksAdded: Map<string, string>;
+  marksDropped: Set<string>;
+}
+
+/** Start counting a push's usage; `marked` holds the clips the caller had marked helpful before it. */
+function createUsageBatch(marked: Set<string>): UsageBatch {
+  const deltas: UsageBatch['deltas'] = new Map();
+  const marksAdded = new Map<string, string>();
+  const marksDropped = new Set<string>();
+  const delta = (clipId: string) => {
+    let d = deltas.get(clipId);
+    if (!d) deltas.set(clipId, (d = { opens: 0, helpful: 0, lastOpenedAt: null }));
+    return d;
+  };
+  return {
+    deltas,
+    marksAdded,
+    marksDropped,
+    open(clipId, at) {
+      const d = delta(clipId);
+      d.opens += 1;
+      d.lastOpenedAt = at;
+    },
+    helpful(clipId, helpful, at) {
+      // A toggle: marking twice (or unmarking what is not marked) changes nothing.
+      if (helpful === marked.has(clipId)) return;
+      delta(clipId).helpful += helpful ? 1 : -1;
+      if (helpful) {
+        marked.add(clipId);
+        marksAdded.set(clipId, at);
+        marksDropped.delete(clipId);
+      } else {
+        marked.delete(clipId);
+        marksAdded.delete(clipId);
+        marksDropped.add(clipId);
+      }
+    },
+  };
+}
+
+/** The clips among a push's helpful mutations that the caller has already marked helpful. */
+async function loadHelpfulMarks(tx: Transaction<Database>, caller: Caller, mutations: readonly { type: string; clipId?: string }[]): Promise<Set<string>> {
+  const ids = [...new Set(mutations.flatMap((m) => (m.type === 'usage.helpful' && m.clipId ? [m.clipId] : [])))];
+  const marked = new Set<string>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await tx
+      .selectFrom('helpful_marks')
+      .select('clip_id')
+      .where('team_id', '=', caller.teamId)
+      .where('member_id', '=', caller.memberId)
+      .where('clip_id', 'in', ids.slice(i, i + 500))
+      .execute();
+    for (const row of rows) marked.add(row.clip_id);
+  }
+  return marked;
+}
+
+/** Add a push's counter deltas in place (opens, helpful, last open) and write the caller's helpful marks. A negative helpful delta always meets an existing row: an unmark needs an earlier mark, which made it. */
+async function writeUsage(tx: Transaction<Database>, caller: Caller, usage: UsageBatch): Promise<void> {
+  const rows = [...usage.deltas]
+    .filter(([, d]) => d.opens !== 0 || d.helpful !== 0)
+    .map(([clipId, d]) => ({ team_id: caller.teamId, clip_id: clipId, opens: d.opens, helpful: d.helpful, last_opened_at: d.lastOpenedAt }));
+  for (let i = 0; i < rows.length; i += WRITE_CHUNK) {
+    await tx
+      .insertInto('clip_usage')
+      .values(rows.slice(i, i + WRITE_CHUNK))
+      .onConflict((oc) =>
+        oc.columns(['team_id', 'clip_id']).doUpdateSet((eb) => ({
+          opens: eb(eb.ref('clip_usage.opens'), '+', eb.ref('excluded.opens')),
+          helpful: eb(eb.ref('clip_usage.helpful'), '+', eb.ref('excluded.helpful')),
+          last_opened_at: eb.fn.coalesce(eb.ref('excluded.last_opened_at'), eb.ref('clip_usage.last_opened_at')),
+        })),
+      )
+      .execute();
+  }
+  const added = [...usage.marksAdded].map(([clipId, at]) => ({ team_id: caller.teamId, clip_id: clipId, member_id: caller.memberId, marked_at: at }));
+  for (let i = 0; i < added.length; i += WRITE_CHUNK) {
+    await tx.insertInto('helpful_marks').values(added.slice(i, i + WRITE_CHUNK)).onConflict((oc) => oc.doNothing()).execute();
+  }
+  const dropped = [...usage.marksDropped];
+  for (let i = 0; i < dropped.length; i += 500) {
+    await tx.deleteFrom('helpful_marks').where('team_id', '=', caller.teamId).where('member_id', '=', caller.memberId).where('clip_id', 'in', dropped.slice(i, i + 500)).execute();
+  }
 }
 
 /** Tags after `add` then `remove`, keeping first-seen order and no duplicates. */
@@ -257,6 +368,7 @@ async function loadClips(tx: Transaction<Database>, teamId: string, ids: string[
         updatedAt: row.updated_at,
         deletedAt: row.deleted_at,
         deletedReason: row.deleted_reason,
+        sharedAt: row.shared_at ?? null,
         version: Number(row.version),
       });
     }
@@ -299,6 +411,7 @@ async function writeClips(tx: Transaction<Database>, teamId: string, clips: Clip
       updated_at: clip.updatedAt,
       deleted_at: clip.deletedAt,
       deleted_reason: clip.deletedReason,
+      shared_at: clip.sharedAt,
     }));
     await tx
       .insertInto('clips')
@@ -313,6 +426,7 @@ async function writeClips(tx: Transaction<Database>, teamId: string, clips: Clip
           updated_at: eb.ref('excluded.updated_at'),
           deleted_at: eb.ref('excluded.deleted_at'),
           deleted_reason: eb.ref('excluded.deleted_reason'),
+          shared_at: eb.ref('excluded.shared_at'),
         })),
       )
       .execute();

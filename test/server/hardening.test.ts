@@ -35,7 +35,7 @@ describe.each(backends())('hardening ($name)', (backend) => {
       JSON.stringify({ role: 'owner', maxUses: -1 }),
       JSON.stringify({ clientId: 'x', mutations: [{ seq: 1, type: 'taxonomy.put', category: { id: 'c' } }], extra: 'field' }),
     ];
-    const queries = ['', '?cursor=-1', '?cursor=abc&limit=0', '?limit=100000', `?q=${'%'.repeat(3)}`, `?q=${'y'.repeat(5000)}`, '?cursor=1e309', '?clientId='];
+    const queries = ['', '?since=not-a-date&staleDays=0&category=', '?since=2026-01-01T00:00:00Z&staleDays=99999&limit=1', '?cursor=-1', '?cursor=abc&limit=0', '?limit=100000', `?q=${'%'.repeat(3)}`, `?q=${'y'.repeat(5000)}`, '?cursor=1e309', '?clientId='];
     let answered = 0;
     for (const route of ROUTES) {
       for (const token of [undefined, team.owner.token, team.viewer.token, 'cairn_forged']) {

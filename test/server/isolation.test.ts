@@ -118,6 +118,30 @@ describe.each(backends())('cross-team isolation ($name)', (backend) => {
       const fromA = await call(app, 'GET', '/v1/clips/search?q=secret', { token: a.viewer.token });
       expect(fromA.body.results.map((r: { id: string }) => r.id)).toEqual(['clip-a']);
     },
+    'GET /v1/team/insights': async () => {
+      // A usage push from B naming A's clip counts nothing anywhere; B's insights show none of A's clips or members.
+      const used = await call(app, 'POST', '/v1/sync/push', {
+        token: b.editor.token,
+        body: { clientId: 'b-usage', mutations: [{ seq: 1, type: 'usage.open', clipId: 'clip-a' }, { seq: 2, type: 'usage.helpful', clipId: 'clip-a', helpful: true }] },
+      });
+      expect(used.status).toBe(200);
+      const fromB = await call(app, 'GET', '/v1/team/insights?staleDays=1', { token: b.viewer.token });
+      expect(fromB.status).toBe(200);
+      expect(JSON.stringify(fromB.body)).not.toMatch(/Secret alpha|clip-a|alpha-/);
+      const fromA = await call(app, 'GET', '/v1/team/insights', { token: a.viewer.token });
+      expect(fromA.body.mostUseful).toEqual([]);
+      expect(fromA.body.contributors.find((c: { memberId: string }) => c.memberId === a.editor.id).helpfulReceived).toBe(0);
+    },
+    'GET /v1/feed': async () => {
+      const fromB = await call(app, 'GET', '/v1/feed', { token: b.viewer.token });
+      expect(fromB.status).toBe(200);
+      expect(JSON.stringify(fromB.body)).not.toMatch(/Secret alpha|clip-a/);
+      const byCategory = await call(app, 'GET', '/v1/feed?category=cat-a', { token: b.viewer.token });
+      expect(byCategory.body.items).toEqual([]);
+      const fromA = await call(app, 'GET', '/v1/feed', { token: a.viewer.token });
+      expect(fromA.body.items.map((i: { kind: string; clipId: string }) => `${i.kind}:${i.clipId}`)).toEqual(expect.arrayContaining(['shared:clip-a', 'noted:clip-a']));
+      expect(fromA.body.items.some((i: { kind: string }) => i.kind === 'helpful')).toBe(false);
+    },
   };
 
   for (const [route, check] of Object.entries(checks)) it(route, check);
