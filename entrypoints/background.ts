@@ -7,6 +7,7 @@ import { onMessages, type RuntimeLike } from '@/lib/messaging';
 import { actionApi, browserDeps, createMenus, openPanel } from '@/lib/background/browser-deps';
 import { createBackgroundServices, type MenuClickInfo, type TabInfo } from '@/lib/background/services';
 import { createSyncService, SYNC_ALARM } from '@/lib/background/sync-service';
+import { createUsageService } from '@/lib/background/usage-service';
 import { seedClips } from '@/lib/background/seed-clips';
 import type { Clip } from '@/lib/clip/types';
 
@@ -18,7 +19,8 @@ export default defineBackground(() => {
     broadcast: (status) => browser.runtime.sendMessage({ cairnEvent: 'sync-changed', status }).then(() => undefined, () => undefined),
     clipsChanged: () => deps.feedback.clipsChanged(),
   });
-  const services = createBackgroundServices({ ...deps, sync: sync.handlers, onLocalChange: () => sync.schedule() });
+  const usage = createUsageService({ store: deps.store, fetch: (url, init) => fetch(url, init), onQueued: () => sync.schedule() });
+  const services = createBackgroundServices({ ...deps, sync: sync.handlers, usage, onLocalChange: () => sync.schedule() });
   const report = (what: string) => (err: unknown) => console.error(`Cairn: ${what} failed`, err);
 
   // Chrome keeps menus across restarts; Firefox does not, so they are rebuilt at every startup too.

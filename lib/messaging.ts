@@ -8,7 +8,8 @@ import type { Clip, ClipDraft, ClipMode, Visibility } from './clip/types';
 import type { Category, CategorySuggestion } from './categorize/types';
 import type { TeamSummary } from './sync/connection';
 import type { SyncState } from './sync/client';
-import type { TeamResponse } from './sync/protocol';
+import type { FeedResponse, InsightsResponse, TeamResponse } from './sync/protocol';
+import type { ClipUsageCount } from './usage/counters';
 import type { JsonClip } from './clip/interchange';
 import type { BulkAction, BulkOutcome, BulkSnapshot } from './background/bulk';
 
@@ -82,6 +83,16 @@ export interface ProtocolMap {
   'clips:revert': (req: { snapshot: BulkSnapshot[] }) => number;
   /** Store a batch of imported clips (already merged against the library by lib/transfer) in one transaction. */
   'clips:import': (req: { clips: JsonClip[] }) => { added: number; updated: number };
+  /** Count an open of a clip from Related or Search (locally; team clips also count for the team). */
+  'usage:open': (req: { id: string; from: 'related' | 'search' }) => ClipUsageCount;
+  /** Mark (or unmark) a clip helpful; team clips' marks go to the team as a per-member toggle. */
+  'usage:helpful': (req: { id: string; helpful: boolean }) => ClipUsageCount;
+  /** This user's counters for one clip (opens, last open, helpful). */
+  'usage:get': (req: { id: string }) => ClipUsageCount;
+  /** Most useful and stale team clips, usage per category, contributions (GET /v1/team/insights). */
+  'team:insights': (req: { staleDays?: number } | void) => InsightsResponse;
+  /** What the team recently shared, noted and found helpful (GET /v1/feed). */
+  'team:feed': (req: { since?: string; category?: string } | void) => FeedResponse;
   /** Add the user's note to an existing clip (a near-duplicate found at capture); other members' notes stay. */
   'clip:addNote': (req: { id: string; note: string }) => Clip;
 }

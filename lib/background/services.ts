@@ -15,6 +15,7 @@ import { createHistoryCache } from './history-cache';
 import { mergeCategories, moveCategory, renameTag, type OrganizeResult } from '../categorize/organize';
 import { linkDraft } from './link-draft';
 import { confidentCategory, draftAsInput, suggestForPage, trainingClips, type Categorizer, type LearnedCategorizer } from './suggest';
+import type { UsageHandlers } from './usage-service';
 import type { SyncHandlers } from './sync-service';
 import { createBulkService } from './bulk';
 import { createNearDuplicateFinder } from './near-duplicates';
@@ -47,9 +48,20 @@ export interface BackgroundDeps {
   now?: () => Date;
   /** Team sync's message handlers (lib/background/sync-service.ts); without it they say sync is off. */
   sync?: SyncHandlers;
+  /** Usage counters, insights and feed (lib/background/usage-service.ts); without it they say usage is off. */
+  usage?: UsageHandlers;
   /** Called after every local change to clips or the taxonomy (team sync debounces a push on it). */
   onLocalChange?: () => void;
 }
+
+/** Usage handlers used when the background runs without them (tests): reads answer zero, team calls refuse. */
+const NO_USAGE: UsageHandlers = {
+  'usage:open': () => ({ opens: 0, lastOpenedAt: null, helpful: false }),
+  'usage:helpful': ({ helpful }) => ({ opens: 0, lastOpenedAt: null, helpful }),
+  'usage:get': () => ({ opens: 0, lastOpenedAt: null, helpful: false }),
+  'team:insights': () => Promise.reject(new Error('Team sync is not available.')),
+  'team:feed': () => Promise.reject(new Error('Team sync is not available.')),
+};
 
 /** Handlers used when the background runs without team sync (tests, or before it is wired). */
 const NO_SYNC: SyncHandlers = {
@@ -250,6 +262,7 @@ export function createBackgroundServices(deps: BackgroundDeps) {
     'taxonomy:move': async ({ id, parentId }) => organized(await moveCategory(store, id, parentId, now())),
     'tags:rename': async ({ from, to }) => organized(await renameTag(store, from, to, now())),
     ...syncHandlers,
+    ...(deps.usage ?? NO_USAGE),
     'clips:bulk': async ({ ids, action }) => {
       const outcome = await bulkService.bulk(ids, action);
       if (outcome.changed) await changed();

@@ -8,7 +8,7 @@ import { guard, StorageError } from './errors';
 import { openCairnDb, type OpenOptions } from './open';
 import type { CairnDb } from './schema';
 import { runTransaction, type Tx } from './transaction';
-import { clipMutations, enqueueInTransaction, taxonomyMutations } from '../sync/outbox';
+import { clipMutations, enqueueInTransaction, taxonomyMutations, type LocalMutation } from '../sync/outbox';
 import { createSyncRecords, type SyncRecords } from './sync-records';
 
 export interface ListOptions {
@@ -275,6 +275,23 @@ export class ClipStore {
   setMeta(key: string, value: unknown): Promise<void> {
     return guard('save settings', async () => {
       await (await this.db()).put('meta', value, key);
+    });
+  }
+
+  /**
+   * Update the meta record `key` with `update` and queue `mutations` for the team in one transaction
+   * (usage counters: the local count and the mutation that carries it commit together). Returns the new value.
+   */
+  updateMetaAndEnqueue<T>(key: string, update: (previous: T | undefined) => T, mutations: LocalMutation[], at: string): Promise<T> {
+    return guard('save usage', async () => {
+      const db = await this.db();
+      const stores = (db.objectStoreNames.contains('outbox') ? ['meta', 'outbox'] : ['meta']) as ['meta', 'outbox'];
+      return runTransaction(db, stores, 'readwrite', async (tx) => {
+        const next = update((await tx.objectStore('meta').get(key)) as T | undefined);
+        await tx.objectStore('meta').put(next, key);
+        if (stores.length === 2) await enqueueInTransaction(tx, mutations, at);
+        return next;
+      });
     });
   }
 

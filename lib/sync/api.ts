@@ -5,6 +5,10 @@
 import type { z } from 'zod';
 import {
   ErrorResponseSchema,
+  FeedResponseSchema,
+  InsightsResponseSchema,
+  type FeedResponse,
+  type InsightsResponse,
   JoinResponseSchema,
   PullResponseSchema,
   PushResponseSchema,
@@ -107,6 +111,20 @@ export function join(options: ApiOptions, code: string, name: string): Promise<J
 /** `GET /v1/team`: the team, me, the members and their contributions. */
 export function getTeam(options: ApiOptions): Promise<TeamResponse> {
   return call(options, 'GET', '/v1/team', TeamResponseSchema);
+}
+
+/** `GET /v1/team/insights`: most useful and stale clips, usage per category, contributions. */
+export function getInsights(options: ApiOptions, query: { staleDays?: number } = {}): Promise<InsightsResponse> {
+  return call(options, 'GET', `/v1/team/insights${query.staleDays ? `?staleDays=${query.staleDays}` : ''}`, InsightsResponseSchema);
+}
+
+/** `GET /v1/feed`: what the team recently shared, noted and found helpful. */
+export function getFeed(options: ApiOptions, query: { since?: string; category?: string } = {}): Promise<FeedResponse> {
+  const params = new URLSearchParams();
+  if (query.since) params.set('since', query.since);
+  if (query.category) params.set('category', query.category);
+  const qs = params.toString();
+  return call(options, 'GET', `/v1/feed${qs ? `?${qs}` : ''}`, FeedResponseSchema);
 }
 
 /** `POST /v1/sync/push`. */
