@@ -327,6 +327,33 @@ export const SearchHitSchema = z.object({
 export const SearchResponseSchema = z.object({ results: z.array(SearchHitSchema) });
 export type SearchResponse = z.infer<typeof SearchResponseSchema>;
 
+// ── Category proposals ───────────────────────────────────────────────────────────────────────────
+
+/** Body of `POST /v1/proposals`: any member proposes a category (names, where it goes, why). */
+export const ProposalCreateSchema = z
+  .object({
+    name: z.object({ en: z.string().trim().max(SYNC_LIMITS.maxNameLength), zh: z.string().trim().max(SYNC_LIMITS.maxNameLength) }),
+    parentId: id.nullable().default(null),
+    reason: z.string().trim().max(2000).default(''),
+  })
+  .refine((p) => p.name.en !== '' || p.name.zh !== '', { message: 'a proposal needs an English or a Chinese name', path: ['name'] });
+export type ProposalCreate = z.input<typeof ProposalCreateSchema>;
+
+/** A proposal as members see it; `categoryId` is the node an accept created. */
+export const ProposalSchema = z.object({
+  id: z.string(),
+  name: z.object({ en: z.string(), zh: z.string() }),
+  parentId: z.string().nullable(),
+  reason: z.string(),
+  status: z.enum(['open', 'accepted', 'declined']),
+  proposer: z.object({ memberId: z.string(), name: z.string() }),
+  categoryId: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type Proposal = z.infer<typeof ProposalSchema>;
+export const ProposalListSchema = z.object({ proposals: z.array(ProposalSchema) });
+
 /** Every error answer: a machine code and a sentence for people. */
 export const ErrorResponseSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 export type ErrorResponse = z.infer<typeof ErrorResponseSchema>;

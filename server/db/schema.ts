@@ -95,6 +95,23 @@ export interface HelpfulMarksTable {
   marked_at: string;
 }
 
+/** A proposed category (migration 003): open until an owner or editor accepts (creating it) or declines. */
+export interface ProposalsTable {
+  id: string;
+  team_id: string;
+  member_id: string;
+  name_en: string;
+  name_zh: string;
+  parent_id: string | null;
+  reason: string;
+  status: 'open' | 'accepted' | 'declined';
+  /** The category made on accept. */
+  category_id: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+  created_at: string;
+}
+
 /** Every table of the server database. */
 export interface Database {
   teams: TeamsTable;
@@ -106,4 +123,5 @@ export interface Database {
   categories: CategoriesTable;
   clip_usage: ClipUsageTable;
   helpful_marks: HelpfulMarksTable;
+  proposals: ProposalsTable;
 }

@@ -5,6 +5,7 @@ import { joinRoute } from './join';
 import { feedRoute, insightsRoute } from './learn';
 import { removeMemberRoute } from './members';
 import { openApiRoute } from './openapi';
+import { acceptProposalRoute, createProposalRoute, declineProposalRoute, listProposalsRoute } from './proposals';
 import type { RouteSpec } from './route';
 import { searchRoute } from './search';
 import { pullRoute, pushRoute } from './sync';
@@ -23,4 +24,8 @@ export const ROUTES: readonly RouteSpec[] = [
   searchRoute,
   insightsRoute,
   feedRoute,
+  listProposalsRoute,
+  createProposalRoute,
+  acceptProposalRoute,
+  declineProposalRoute,
 ];

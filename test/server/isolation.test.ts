@@ -142,7 +142,48 @@ describe.each(backends())('cross-team isolation ($name)', (backend) => {
       expect(fromA.body.items.map((i: { kind: string; clipId: string }) => `${i.kind}:${i.clipId}`)).toEqual(expect.arrayContaining(['shared:clip-a', 'noted:clip-a']));
       expect(fromA.body.items.some((i: { kind: string }) => i.kind === 'helpful')).toBe(false);
     },
+    'GET /v1/proposals': async () => {
+      await alphaProposal();
+      const fromB = await call(app, 'GET', '/v1/proposals', { token: b.viewer.token });
+      expect(fromB.status).toBe(200);
+      expect(JSON.stringify(fromB.body)).not.toMatch(/Alpha secret topic/);
+      const fromA = await call(app, 'GET', '/v1/proposals', { token: a.owner.token });
+      expect(fromA.body.proposals.map((p: { name: { en: string } }) => p.name.en)).toContain('Alpha secret topic');
+    },
+    'POST /v1/proposals': async () => {
+      const made = await call(app, 'POST', '/v1/proposals', { token: b.viewer.token, body: { name: { en: 'Beta idea', zh: '乙' }, parentId: 'cat-a', reason: 'x' } });
+      expect(made.status).toBe(201);
+      const fromA = await call(app, 'GET', '/v1/proposals', { token: a.owner.token });
+      expect(JSON.stringify(fromA.body)).not.toContain('Beta idea');
+    },
+    'POST /v1/proposals/:id/accept': async () => {
+      const id = await alphaProposal();
+      const answer = await call(app, 'POST', `/v1/proposals/${id}/accept`, { token: b.owner.token });
+      expect(answer.status).toBe(404);
+      const { changes } = await pullAll(app, b.owner.token);
+      expect(JSON.stringify(changes)).not.toContain('Alpha secret topic');
+      const still = await call(app, 'GET', '/v1/proposals', { token: a.owner.token });
+      expect(still.body.proposals.find((p: { id: string }) => p.id === id).status).toBe('open');
+    },
+    'POST /v1/proposals/:id/decline': async () => {
+      const id = await alphaProposal();
+      const answer = await call(app, 'POST', `/v1/proposals/${id}/decline`, { token: b.editor.token });
+      expect(answer.status).toBe(404);
+      const still = await call(app, 'GET', '/v1/proposals', { token: a.owner.token });
+      expect(still.body.proposals.find((p: { id: string }) => p.id === id).status).toBe('open');
+    },
   };
+
+  let alphaProposalId: string | null = null;
+  /** An open proposal in team A (made once, by A's viewer). */
+  async function alphaProposal(): Promise<string> {
+    if (!alphaProposalId) {
+      const made = await call(app, 'POST', '/v1/proposals', { token: a.viewer.token, body: { name: { en: 'Alpha secret topic', zh: '甲题' }, parentId: null, reason: 'r' } });
+      expect(made.status).toBe(201);
+      alphaProposalId = made.body.id as string;
+    }
+    return alphaProposalId;
+  }
 
   for (const [route, check] of Object.entries(checks)) it(route, check);
 
