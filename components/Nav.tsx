@@ -1,11 +1,11 @@
-/** The panel's top navigation: Related · Search · Clip · Library · Team · Settings (a tab list, arrow keys move between tabs). */
+/** The panel's top navigation: Related · Search · Clip · Library · Map · Team · Settings (a tab list, arrow keys move between tabs). */
 import type { KeyboardEvent } from 'react';
 import { useI18n } from './i18n';
 
-export type View = 'related' | 'search' | 'clip' | 'library' | 'team' | 'settings';
-const VIEWS: View[] = ['related', 'search', 'clip', 'library', 'team', 'settings'];
+export type View = 'related' | 'search' | 'clip' | 'library' | 'map' | 'team' | 'settings';
+const VIEWS: View[] = ['related', 'search', 'clip', 'library', 'map', 'team', 'settings'];
 
-export function Nav({ view, onChange }: { view: View; onChange: (view: View) => void }) {
+export function Nav({ view, onChange, badges }: { view: View; onChange: (view: View) => void; /** A count shown on a tab (the Team tab's new feed items). */ badges?: Partial<Record<View, number>> }) {
   const { t } = useI18n();
   const onKeyDown = (e: KeyboardEvent) => {
     const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
@@ -30,6 +30,11 @@ export function Nav({ view, onChange }: { view: View; onChange: (view: View) => 
           onClick={() => onChange(v)}
         >
           {t(`nav.${v}` as const)}
+          {!!badges?.[v] && (
+            <span className="nav-badge" data-testid={`badge-${v}`} title={t('learn.newBadge', { count: badges[v] ?? 0 })}>
+              {badges[v]}
+            </span>
+          )}
         </button>
       ))}
     </nav>

@@ -16,9 +16,16 @@ import { Settings } from '../../components/Settings';
 import { TeamSettings } from '../../components/TeamSettings';
 import { TeamView } from '../../components/TeamView';
 import { Toast } from '../../components/Toast';
+import { BulkBar } from '../../components/BulkBar';
+import { KnowledgeMap } from '../../components/KnowledgeMap';
+import { NearDuplicateBanner } from '../../components/NearDuplicateBanner';
+import { downloadFile, TransferSettings } from '../../components/TransferSettings';
+import { exportDownload } from '../../lib/store/transfer';
+import type { BulkAction } from '../../lib/background/bulk';
 import type { ClipMode } from '../../lib/clip/types';
 import { errorMessage } from '../../lib/store/send';
 import { useDirectCounts, useUndo } from './hooks';
+import { ClipLearningPane, learnOf, useTeamBadge, useTeamLearning } from './learning';
 import type { Services } from './wiring';
 import { grantTeamOrigin, onSyncChanged, useShareByDefault } from './wiring';
 import { followTabs, onClipsChanged, panelProbe, resolveTabId, setRecallEverywhere, useRecallSettings, useUiLang } from './wiring';
@@ -36,6 +43,7 @@ function Panel({ services, uiLang, onUiLang }: { services: Services; uiLang: Par
   const { t } = useI18n();
   const { form, library, toasts, recall, team } = services;
   const teamState = useStore(team);
+  const learn = learnOf(services);
   const [shareByDefault, setShareByDefault] = useShareByDefault();
   const connected = !!teamState.status?.connection;
   useEffect(() => { form.getState().setShareByDefault(connected && shareByDefault); }, [form, connected, shareByDefault]);
@@ -82,18 +90,32 @@ function Panel({ services, uiLang, onUiLang }: { services: Services; uiLang: Par
   }, []);
 
   const directCounts = useDirectCounts(lib.clips);
+  const teamBadge = useTeamBadge(learn, { teamOpen: view === 'team', memberId: teamState.status?.connection?.member.id ?? null, lastSyncedAt: teamState.status?.sync.lastSyncedAt ?? null });
+  const teamLearning = useTeamLearning(learn, lib.taxonomy);
 
   return (
     <div className="app">
       <header className="app-header">
         <span className="brand" aria-hidden="true">◭</span>
-        <Nav view={view} onChange={setView} />
+        <Nav view={view} onChange={setView} badges={{ team: teamBadge }} />
       </header>
       <main className="app-main">
-        {view === 'related' && <RelatedPane services={services} onOpen={openClip} />}
-        {view === 'search' && <SearchPane services={services} onOpen={openClip} />}
+        {view === 'related' && <RelatedPane services={services} onOpen={(id) => { void learn.getState().open(id, 'related'); openClip(id); }} />}
+        {view === 'search' && <SearchPane services={services} onOpen={(id) => { void learn.getState().open(id, 'search'); openClip(id); }} />}
         {clipOpened && <div hidden={view !== 'clip'}><ClipView services={services} /></div>}
         {view === 'library' && <LibraryView services={services} onBack={onLibraryBack} />}
+        {view === 'map' && (
+          <KnowledgeMap
+            taxonomy={lib.taxonomy}
+            clips={lib.clips}
+            now={new Date()}
+            onOpenCategory={(id) => {
+              library.getState().close();
+              library.getState().setFilter({ kind: 'category', id });
+              setView('library');
+            }}
+          />
+        )}
         {view === 'team' && (
           <TeamView
             team={teamState}
@@ -102,6 +124,7 @@ function Panel({ services, uiLang, onUiLang }: { services: Services; uiLang: Par
             onLoadInfo={() => void team.getState().loadInfo()}
             onSyncNow={() => void team.getState().syncNow()}
             onOpenSettings={() => setView('settings')}
+            learning={teamLearning}
           />
         )}
         {view === 'settings' && (
@@ -122,6 +145,7 @@ function Panel({ services, uiLang, onUiLang }: { services: Services; uiLang: Par
               onTest={() => void team.getState().loadInfo()}
               onSyncNow={() => void team.getState().syncNow()}
             />
+            <TransferPane services={services} />
             <RecallSettings
               everywhere={recallSettings.everywhere}
               excludedSites={recallSettings.excludedSites}
@@ -146,6 +170,24 @@ function ClipView({ services }: { services: Services }) {
   const taxonomy = useStore(library, (l) => l.taxonomy);
   const teamName = useStore(services.team, (s) => s.status?.connection?.team.name ?? null);
   const [noTab, setNoTab] = useState(false);
+  const [dupDismissed, setDupDismissed] = useState<object | null>(null);
+  const [noting, setNoting] = useState(false);
+  const nearDuplicates = s.capture && dupDismissed !== s.capture ? s.capture.nearDuplicates ?? [] : [];
+  const addNoteTo = async (clip: { id: string; title: string }) => {
+    const draft = s.draft;
+    const note = s.filing.note.trim() || (draft ? `${draft.title}\n${draft.url}` : '');
+    setNoting(true);
+    try {
+      await services.send('clip:addNote', { id: clip.id, note });
+      setDupDismissed(s.capture);
+      toasts.getState().show(t('dup.noted', { title: clip.title }));
+      void library.getState().refresh();
+    } catch (err) {
+      toasts.getState().show(t('error.actionFailed', { message: errorMessage(err) }));
+    } finally {
+      setNoting(false);
+    }
+  };
 
   const start = useCallback(async (mode?: ClipMode) => {
     const tabId = form.getState().tabId ?? (await resolveTabId().catch(() => null));
@@ -173,6 +215,9 @@ function ClipView({ services }: { services: Services }) {
       {noTab && <ErrorNotice message="no tab" title={t('error.title')} />}
       {s.status === 'capturing' && <p className="loading" role="status">{t('capture.loading')}</p>}
       {s.status === 'error' && s.error && <ErrorNotice message={s.error} onRetry={() => void start(s.mode)} />}
+      {(s.status === 'ready' || s.status === 'saving') && s.draft && nearDuplicates.length > 0 && (
+        <NearDuplicateBanner matches={nearDuplicates} busy={noting} onAddNote={(clip) => void addNoteTo(clip)} onSaveAnyway={() => setDupDismissed(s.capture)} />
+      )}
       {(s.status === 'ready' || s.status === 'saving') && s.draft && (
         <ClipForm
           draft={s.draft}
@@ -260,6 +305,14 @@ function LibraryView({ services, onBack }: { services: Services; onBack: () => v
   };
 
   useEffect(() => { setEditing(false); setActionError(null); }, [lib.openId]);
+  const selection = useStore(services.selection);
+  useEffect(() => { services.selection.getState().keep(lib.clips.map((c) => c.id)); }, [services.selection, lib.clips]);
+  const runBulk = async (action: BulkAction) => {
+    const result = await services.selection.getState().run(action);
+    if (!result) return;
+    await library.getState().refresh();
+    if (result.outcome.changed > 0) toasts.getState().show(t('bulk.done', { count: result.outcome.changed }), result.undo ?? undefined);
+  };
 
   if (lib.openId && !open) {
     return (
@@ -298,6 +351,7 @@ function LibraryView({ services, onBack }: { services: Services; onBack: () => v
             }}
           />
         ) : (
+          <>
           <Reader
             clip={open}
             taxonomy={lib.taxonomy}
@@ -306,6 +360,8 @@ function LibraryView({ services, onBack }: { services: Services; onBack: () => v
             onDelete={() => void remove()}
             share={me ? { allowed: !open.author || open.author.id === me, busy: sharing, onToggle: (shared) => void toggleShare(open.id, shared) } : null}
           />
+          <ClipLearningPane learn={learnOf(services)} clip={open} />
+          </>
         )}
       </>
     );
@@ -318,6 +374,40 @@ function LibraryView({ services, onBack }: { services: Services; onBack: () => v
       loading={lib.status === 'loading' || lib.status === 'idle'}
       onFilter={(f) => library.getState().setFilter(f)}
       onOpen={(id) => void library.getState().open(id)}
+      selected={selection.selected}
+      onSelect={(id, shift, shown) => services.selection.getState().click(id, shift, shown)}
+      onSelectAll={(shown) => services.selection.getState().toggleAll(shown)}
+      bulkBar={
+        <BulkBar
+          count={selection.selected.length}
+          taxonomy={lib.taxonomy}
+          canShare={!!me}
+          busy={selection.busy}
+          error={selection.error}
+          onClear={() => services.selection.getState().clear()}
+          onRun={(action) => void runBulk(action)}
+        />
+      }
+    />
+  );
+}
+
+/** Settings → Import and export, over the import store and the library's clips. */
+function TransferPane({ services }: { services: Services }) {
+  const importState = useStore(services.imports);
+  return (
+    <TransferSettings
+      importState={importState}
+      onExport={(format) => {
+        const { clips, taxonomy } = services.library.getState();
+        downloadFile(exportDownload(clips, taxonomy, format));
+      }}
+      onImport={(file) => void (async () => {
+        const data = /\.zip$/i.test(file.name) ? new Uint8Array(await file.arrayBuffer()) : await file.text();
+        const { clips, taxonomy } = services.library.getState();
+        await services.imports.getState().importFile(file.name, data, { clips, taxonomy });
+        await services.library.getState().refresh();
+      })()}
     />
   );
 }

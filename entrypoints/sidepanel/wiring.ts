@@ -9,6 +9,8 @@ import { createClipFormStore } from '../../lib/store/clip-form';
 import { createLibraryStore } from '../../lib/store/library';
 import { sendOver, type Send } from '../../lib/store/send';
 import { createToastStore } from '../../lib/store/toast';
+import { createSelectionStore } from '../../lib/store/selection';
+import { createImportStore } from '../../lib/store/transfer';
 import type { ScriptingLike } from '../../lib/background/capture';
 import { createIdbClipSource } from '../../lib/recall/clip-source';
 import { cacheRecordOf, catchUp, loadLibraryIndex } from '../../lib/recall/library-index';
@@ -22,7 +24,7 @@ const runtime = browser.runtime as unknown as RuntimeLike;
 /** The stores of one page, talking to the background over runtime messaging. */
 export function createServices() {
   const send: Send = sendOver(runtime);
-  return { send, form: createClipFormStore(send), library: createLibraryStore(send), toasts: createToastStore(), recall: createRecall(), team: createTeamStore(send) };
+  return { send, form: createClipFormStore(send), library: createLibraryStore(send), toasts: createToastStore(), recall: createRecall(), team: createTeamStore(send), selection: createSelectionStore(send), imports: createImportStore(send) };
 }
 
 /** The recall store: the index lives in this page (the service worker may die), read from IndexedDB. */

@@ -11,7 +11,7 @@ afterEach(async () => {
 
 const LONG = Array.from({ length: 12 }, (_, i) => `Knowledge management sentence number ${i} explains how teams capture, organize and share what they learn on the job.`).join(' ');
 
-async function setup(respond?: Parameters<typeof makeServices>[0]['respond']) {
+async function setup(respond?: NonNullable<Parameters<typeof makeServices>[0]>['respond']) {
   const made = await makeServices({ tabs: { 7: TAB }, respond });
   cleanup.push(() => made.store.close());
   const save = (n: number, categoryId: string | null, tags: string[] = []) =>

@@ -108,6 +108,10 @@ export function fakeBackground(opts: { suggestions?: CategorySuggestion[]; exist
         'team:leave': () => ({ connection: null, sync: NOT_SYNCING }),
         'team:info': () => { throw new Error('no team server in this fake'); },
         'sync:now': () => ({ connection: null, sync: NOT_SYNCING }),
+        'clips:bulk': () => { throw new Error('not faked: clips:bulk (tested in test/unit/background/bulk.test.ts)'); },
+        'clips:revert': () => { throw new Error('not faked: clips:revert (tested in test/unit/background/bulk.test.ts)'); },
+        'clips:import': () => { throw new Error('not faked: clips:import (tested in test/unit/background/bulk.test.ts)'); },
+        'clip:addNote': () => { throw new Error('not faked: clip:addNote (tested in test/unit/background/bulk.test.ts)'); },
       };
       return (handlers[type] as (d: unknown) => unknown)(data);
     }) as Send,
