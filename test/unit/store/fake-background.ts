@@ -103,6 +103,11 @@ export function fakeBackground(opts: { suggestions?: CategorySuggestion[]; exist
           bg.clips.set(id, next);
           return structuredClone(next);
         },
+        'usage:open': () => { throw new Error('not faked: usage:open (tested in test/unit/usage/usage-service.test.ts)'); },
+        'usage:helpful': () => { throw new Error('not faked: usage:helpful (tested in test/unit/usage/usage-service.test.ts)'); },
+        'usage:get': () => ({ opens: 0, lastOpenedAt: null, helpful: false }),
+        'team:insights': () => { throw new Error('no team server in this fake'); },
+        'team:feed': () => { throw new Error('no team server in this fake'); },
         'team:status': () => ({ connection: null, sync: NOT_SYNCING }),
         'team:connect': () => { throw new Error('no team server in this fake'); },
         'team:leave': () => ({ connection: null, sync: NOT_SYNCING }),
