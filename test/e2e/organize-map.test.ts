@@ -102,4 +102,23 @@ describe('organize: knowledge map, bulk edit, import', () => {
     const all = await ask<Clip[]>(panel, 'clip:list', {});
     expect(all.map((c) => c.url)).toEqual(expect.arrayContaining(['https://example.org/one', 'https://example.org/two']));
   });
+
+  it('offers to add my note to a near-identical clip found at capture', async () => {
+    const original = await clipFixture('/pages/ars-1/');
+    const page = await ext.context.newPage();
+    await page.goto(server.origin + '/pages/ars-1/?copy=1');
+    const tabId = await tabIdOf(ext, page);
+    const panel = await openSidePanel(ext, tabId);
+    await panel.getByTestId('tab-clip').click();
+    const banner = panel.getByTestId('near-duplicate-banner');
+    await banner.waitFor({ timeout: 30_000 });
+    const clips = await ask<Clip[]>(panel, 'clip:list', {});
+    const target = clips.find((c) => c.url === original)!;
+    expect(await banner.locator(`[data-clip-id="${target.id}"]`).count()).toBe(1);
+    await panel.getByTestId('near-duplicate-add-note').click();
+    await expect.poll(async () => (await ask<Clip>(panel, 'clip:get', { id: target.id })).note).toContain('?copy=1');
+    await expect.poll(() => banner.count()).toBe(0);
+    // Nothing new was saved for the copy.
+    expect((await ask<Clip[]>(panel, 'clip:list', {})).some((c) => c.url.includes('copy=1'))).toBe(false);
+  });
 });
