@@ -20,8 +20,6 @@ const BLOCK_TAGS = new Set([
   'HTML', 'LEGEND', 'OPTION',
 ]);
 
-const WHITESPACE = /\s/;
-
 /** Normalized text plus, per character, the text node and offset it came from. */
 export interface TextIndex {
   root: Element;
@@ -46,70 +44,103 @@ export function isSkippedElement(el: Element): boolean {
   return false;
 }
 
+/** Whether a UTF-16 code unit is whitespace for collapsing (the code units JavaScript's \s matches). */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 160) return false;
+  return c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** A growable Int32 array (the per-character maps are as long as the page's text). */
+class IntList {
+  data = new Int32Array(1024);
+  length = 0;
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = new Int32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+  done(): Int32Array {
+    return this.data.slice(0, this.length);
+  }
+}
+
 /** Build the normalized text index of `root` (iterative walk, so very deep pages do not overflow the stack). */
 export function buildTextIndex(root: Element): TextIndex {
   const parts: string[] = [];
-  const charNode: number[] = [];
-  const charOffset: number[] = [];
+  const charNode = new IntList();
+  const charOffset = new IntList();
+  const nodeStart = new IntList();
   const nodes: Text[] = [];
-  const nodeStartList: number[] = [];
   let length = 0;
   let lastWasSpace = true; // drops leading whitespace
   let pendingBreak = false;
 
-  const pushSpaceForBreak = () => {
-    if (!lastWasSpace && nodes.length > 0) {
-      const last = nodes.length - 1;
-      parts.push(' ');
-      charNode.push(last);
-      charOffset.push(nodes[last].data.length);
-      length++;
-      lastWasSpace = true;
-    }
-    pendingBreak = false;
-  };
-
-  // Explicit stack of [node, leaving] so we can see block ends.
-  const stack: Array<{ node: Node; leaving: boolean }> = [];
-  for (let c = root.lastChild; c; c = c.previousSibling) stack.push({ node: c, leaving: false });
+  // Explicit stack; a null entry after an element marks where the element ends (to see block ends).
+  const stack: Array<Node | Element | null> = [];
+  const leaving: boolean[] = [];
+  for (let c = root.lastChild; c; c = c.previousSibling) {
+    stack.push(c);
+    leaving.push(false);
+  }
   while (stack.length) {
-    const { node, leaving } = stack.pop()!;
+    const node = stack.pop()!;
+    const isLeaving = leaving.pop()!;
     if (node.nodeType === 3) {
-      const t = node as Text;
-      const data = t.data;
+      const data = (node as Text).data;
       const idx = nodes.length;
-      if (pendingBreak && data.length && !/^\s*$/.test(data)) pushSpaceForBreak();
-      nodes.push(t);
-      nodeStartList.push(length);
+      if (pendingBreak && !lastWasSpace && nodes.length > 0 && /\S/.test(data)) {
+        // A block boundary reads as one space, attributed to the end of the previous text node.
+        parts.push(' ');
+        charNode.push(idx - 1);
+        charOffset.push(nodes[idx - 1].data.length);
+        length++;
+        lastWasSpace = true;
+      }
+      if (/\S/.test(data)) pendingBreak = false;
+      nodes.push(node as Text);
+      nodeStart.push(length);
+      const chunkStart = length;
+      let runFrom = 0; // start of the current run of kept non-space characters in `data`
       let chunk = '';
       for (let i = 0; i < data.length; i++) {
-        const ch = data[i];
-        if (WHITESPACE.test(ch)) {
-          if (lastWasSpace) continue;
-          chunk += ' ';
-          lastWasSpace = true;
-        } else {
-          chunk += ch;
+        if (!isSpace(data.charCodeAt(i))) {
+          charNode.push(idx);
+          charOffset.push(i);
           lastWasSpace = false;
+          continue;
         }
+        chunk += data.slice(runFrom, i);
+        runFrom = i + 1;
+        if (lastWasSpace) continue;
+        chunk += ' ';
         charNode.push(idx);
         charOffset.push(i);
+        lastWasSpace = true;
       }
+      chunk += data.slice(runFrom);
       parts.push(chunk);
-      length += chunk.length;
+      length = chunkStart + chunk.length;
       continue;
     }
     if (node.nodeType !== 1) continue;
     const el = node as Element;
     const block = BLOCK_TAGS.has(el.tagName.toUpperCase());
-    if (leaving) {
+    if (isLeaving) {
       if (block) pendingBreak = true;
       continue;
     }
     if (isSkippedElement(el)) continue;
     if (block) pendingBreak = true;
-    stack.push({ node: el, leaving: true });
-    for (let c = el.lastChild; c; c = c.previousSibling) stack.push({ node: c, leaving: false });
+    stack.push(el);
+    leaving.push(true);
+    for (let c = el.lastChild; c; c = c.previousSibling) {
+      stack.push(c);
+      leaving.push(false);
+    }
   }
 
   const nodeIndex = new Map<Text, number>();
@@ -118,9 +149,9 @@ export function buildTextIndex(root: Element): TextIndex {
     root,
     text: parts.join(''),
     nodes,
-    charNode: Int32Array.from(charNode),
-    charOffset: Int32Array.from(charOffset),
-    nodeStart: Int32Array.from(nodeStartList),
+    charNode: charNode.done(),
+    charOffset: charOffset.done(),
+    nodeStart: nodeStart.done(),
     nodeIndex,
   };
 }
