@@ -90,6 +90,9 @@ function Panel({ services, uiLang, onUiLang }: { services: Services; uiLang: Par
   }, []);
 
   const directCounts = useDirectCounts(lib.clips);
+  // The map's clock moves when the library or the view changes, not on every render (the map is memoized on it).
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const mapNow = useMemo(() => new Date(), [lib.clips, view]);
   const teamBadge = useTeamBadge(learn, { teamOpen: view === 'team', memberId: teamState.status?.connection?.member.id ?? null, lastSyncedAt: teamState.status?.sync.lastSyncedAt ?? null });
   const teamLearning = useTeamLearning(learn, lib.taxonomy);
 
@@ -108,7 +111,7 @@ function Panel({ services, uiLang, onUiLang }: { services: Services; uiLang: Par
           <KnowledgeMap
             taxonomy={lib.taxonomy}
             clips={lib.clips}
-            now={new Date()}
+            now={mapNow}
             onOpenCategory={(id) => {
               library.getState().close();
               library.getState().setFilter({ kind: 'category', id });

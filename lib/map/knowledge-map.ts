@@ -88,6 +88,13 @@ export function buildKnowledgeMap(taxonomy: readonly Category[], clips: readonly
     else byCategory.set(clip.categoryId, [clip]);
   }
 
+  const childrenOf = new Map<string, Category[]>();
+  for (const c of taxonomy) {
+    if (!c.parentId || !known.has(c.parentId)) continue;
+    const list = childrenOf.get(c.parentId);
+    if (list) list.push(c);
+    else childrenOf.set(c.parentId, [c]);
+  }
   const nodes: MapNode[] = [];
   const seen = new Set<string>();
   const all = new Map<string, Contributor>();
@@ -106,8 +113,8 @@ export function buildKnowledgeMap(taxonomy: readonly Category[], clips: readonly
     }
     const node: MapNode = { category, depth, direct: own.length, count: own.length, contributors: [], latestAt: null, ageDays: null, gap: null, freshness: 0, children: [] };
     nodes.push(node);
-    for (const child of taxonomy) {
-      if (child.parentId !== category.id || seen.has(child.id)) continue;
+    for (const child of childrenOf.get(category.id) ?? []) {
+      if (seen.has(child.id)) continue;
       const sub = build(child, depth + 1);
       node.children.push(sub);
       node.count += sub.count;

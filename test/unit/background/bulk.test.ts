@@ -101,6 +101,17 @@ describe('clips:import and clip:addNote', () => {
     expect((await h['clip:addNote']({ id: a.id, note: 'second thought' }, undefined)).note).toBe('first\n\nsecond thought');
     expect(appendNote('', '  ')).toBe('');
   });
+
+  it("on a teammate's clip, my note goes to my own note and theirs stay in teamNotes", async () => {
+    const { save, h, store } = await setup();
+    const a = await save(1, null);
+    const theirs = [{ memberId: 'm2', name: 'Ana', note: 'her take', updatedAt: a.createdAt }];
+    await store.update(a.id, { author: { id: 'm2', name: 'Ana' }, visibility: 'team', teamNotes: theirs });
+    const noted = await h['clip:addNote']({ id: a.id, note: 'my take' }, undefined);
+    expect(noted.note).toBe('my take');
+    expect(noted.teamNotes).toEqual(theirs);
+    expect(noted.author).toEqual({ id: 'm2', name: 'Ana' });
+  });
 });
 
 describe('near-duplicates at capture', () => {
