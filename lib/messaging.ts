@@ -8,7 +8,7 @@ import type { Clip, ClipDraft, ClipMode, Visibility } from './clip/types';
 import type { Category, CategorySuggestion } from './categorize/types';
 import type { TeamSummary } from './sync/connection';
 import type { SyncState } from './sync/client';
-import type { FeedResponse, InsightsResponse, TeamResponse } from './sync/protocol';
+import type { FeedResponse, InsightsResponse, Proposal, ProposalCreate, TeamResponse } from './sync/protocol';
 import type { ClipUsageCount } from './usage/counters';
 import type { JsonClip } from './clip/interchange';
 import type { BulkAction, BulkOutcome, BulkSnapshot } from './background/bulk';
@@ -60,6 +60,12 @@ export interface ProtocolMap {
   'taxonomy:move': (req: { id: string; parentId: string | null }) => OrganizeResult;
   /** Rename a tag on every clip (merging into `to` where a clip has both). */
   'tags:rename': (req: { from: string; to: string }) => OrganizeResult;
+  /** The team's category proposals (needs a connected team). */
+  'proposals:list': (req: void) => Proposal[];
+  /** Propose a new category (any member; owners and editors decide in Settings). */
+  'proposals:create': (req: ProposalCreate) => Proposal;
+  /** Accept (creates the category for the whole team) or decline a proposal (owners, editors). */
+  'proposals:decide': (req: { id: string; decision: 'accept' | 'decline' }) => Proposal;
   /**
    * Undo the last quick clip (context menu, shortcut or "Save link") of clip `id`: puts back the
    * version it replaced, or tombstones it if the quick clip created it. Sent by the in-page toast.

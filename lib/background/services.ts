@@ -71,6 +71,9 @@ const NO_SYNC: SyncHandlers = {
   'team:leave': () => Promise.reject(new Error('Team sync is not available.')),
   'team:info': () => Promise.reject(new Error('Team sync is not available.')),
   'sync:now': () => Promise.reject(new Error('Team sync is not available.')),
+  'proposals:list': () => Promise.reject(new Error('Team sync is not available.')),
+  'proposals:create': () => Promise.reject(new Error('Team sync is not available.')),
+  'proposals:decide': () => Promise.reject(new Error('Team sync is not available.')),
 };
 
 /** Ids of the context-menu items. */

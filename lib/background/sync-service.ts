@@ -6,12 +6,12 @@
  */
 import type { ClipStore } from '../db/clip-store';
 import type { Handlers, TeamStatus } from '../messaging';
-import { getTeam, join, normalizeEndpoint, type FetchLike } from '../sync/api';
+import { decideProposal, getTeam, join, listProposals, normalizeEndpoint, proposeCategory, type FetchLike } from '../sync/api';
 import { createSyncClient, type SyncClient, type SyncState } from '../sync/client';
 import { summarize, TEAM_CONNECTION, type TeamConnection } from '../sync/connection';
 
 /** The messages the sync service answers. */
-export type SyncMessage = 'clip:share' | 'team:status' | 'team:connect' | 'team:leave' | 'team:info' | 'sync:now';
+export type SyncMessage = 'clip:share' | 'team:status' | 'team:connect' | 'team:leave' | 'team:info' | 'sync:now' | 'proposals:list' | 'proposals:create' | 'proposals:decide';
 export type SyncHandlers = Pick<Handlers, SyncMessage>;
 
 /** Meta key of the last sync state (so the panel shows it after a worker restart). */
@@ -162,7 +162,22 @@ export function createSyncService(deps: SyncServiceDeps) {
       return getTeam({ fetch: deps.fetch, endpoint: conn.endpoint, token: conn.token });
     },
     'sync:now': () => syncNow(),
+    'proposals:list': async () => listProposals(await apiOptions()),
+    'proposals:create': async (proposal) => proposeCategory(await apiOptions(), proposal),
+    'proposals:decide': async ({ id, decision }) => {
+      const decided = await decideProposal(await apiOptions(), id, decision);
+      // An accepted proposal is a new team category: pull it now, so the taxonomy shows it at once.
+      if (decided.status === 'accepted') await syncNow().catch(() => undefined);
+      return decided;
+    },
   };
+
+  /** How to call the connected team's server; rejects when no team is connected. */
+  async function apiOptions() {
+    const conn = await connection();
+    if (!conn) throw new Error('Not connected to a team.');
+    return { fetch: deps.fetch, endpoint: conn.endpoint, token: conn.token };
+  }
 
   return { handlers, schedule, syncNow, onAlarm, status, connect, leave };
 }

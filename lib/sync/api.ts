@@ -10,6 +10,10 @@ import {
   type FeedResponse,
   type InsightsResponse,
   JoinResponseSchema,
+  ProposalListSchema,
+  ProposalSchema,
+  type Proposal,
+  type ProposalCreate,
   PullResponseSchema,
   PushResponseSchema,
   TeamResponseSchema,
@@ -125,6 +129,21 @@ export function getFeed(options: ApiOptions, query: { since?: string; category?:
   if (query.category) params.set('category', query.category);
   const qs = params.toString();
   return call(options, 'GET', `/v1/feed${qs ? `?${qs}` : ''}`, FeedResponseSchema);
+}
+
+/** `GET /v1/proposals`: the team's category proposals, open ones first. */
+export function listProposals(options: ApiOptions): Promise<Proposal[]> {
+  return call(options, 'GET', '/v1/proposals', ProposalListSchema).then((r) => r.proposals);
+}
+
+/** `POST /v1/proposals`: propose a new category (any member). */
+export function proposeCategory(options: ApiOptions, proposal: ProposalCreate): Promise<Proposal> {
+  return call(options, 'POST', '/v1/proposals', ProposalSchema, proposal);
+}
+
+/** `POST /v1/proposals/:id/accept|decline` (owners and editors). */
+export function decideProposal(options: ApiOptions, id: string, decision: 'accept' | 'decline'): Promise<Proposal> {
+  return call(options, 'POST', `/v1/proposals/${encodeURIComponent(id)}/${decision}`, ProposalSchema);
 }
 
 /** `POST /v1/sync/push`. */

@@ -96,6 +96,9 @@ export function fakeBackground(opts: { suggestions?: CategorySuggestion[]; exist
         'taxonomy:merge': () => { throw new Error('not faked: taxonomy:merge (tested in test/unit/categorize/organize.test.ts)'); },
         'taxonomy:move': () => { throw new Error('not faked: taxonomy:move (tested in test/unit/categorize/organize.test.ts)'); },
         'tags:rename': () => { throw new Error('not faked: tags:rename (tested in test/unit/categorize/organize.test.ts)'); },
+        'proposals:list': () => [],
+        'proposals:create': () => { throw new Error('not faked: proposals:create (tested in test/server/proposals.test.ts)'); },
+        'proposals:decide': () => { throw new Error('not faked: proposals:decide (tested in test/server/proposals.test.ts)'); },
         'clip:share': ({ id, shared }) => {
           const c = bg.clips.get(id);
           if (!c) throw new Error('gone');
