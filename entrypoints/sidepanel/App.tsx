@@ -28,6 +28,7 @@ import { useDirectCounts, useUndo } from './hooks';
 import { ClipLearningPane, learnOf, useTeamBadge, useTeamLearning } from './learning';
 import type { Services } from './wiring';
 import { grantTeamOrigin, onSyncChanged, useShareByDefault } from './wiring';
+import { OrganizeSection } from './organize';
 import { followTabs, onClipsChanged, panelProbe, resolveTabId, setRecallEverywhere, useRecallSettings, useUiLang } from './wiring';
 
 export function App({ services }: { services: Services }) {
@@ -139,6 +140,7 @@ function Panel({ services, uiLang, onUiLang }: { services: Services; uiLang: Par
             clipCounts={directCounts}
             onSaveTaxonomy={(categories) => library.getState().saveTaxonomy(categories)}
           >
+            <OrganizeSection services={services} role={teamState.status?.connection?.member.role ?? null} />
             <TeamSettings
               team={teamState}
               shareByDefault={shareByDefault}
