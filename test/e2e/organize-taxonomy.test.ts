@@ -98,4 +98,23 @@ describe('organize the taxonomy in the real browser', () => {
     expect(tagged.tags).toEqual(['test page', 'security']);
     expect(tagged.categoryId).toBe('e2e-reading');
   });
+
+  it('merges categories from Settings → Organize and adds a team rule there', async () => {
+    await send('taxonomy:save', { categories: [...(await send<Category[]>('taxonomy:get', undefined)), node('e2e-inbox', 'Inbox', '收件箱')] });
+    const clip = (await send<Clip[]>('clip:list', {}))[0]!;
+    await send('clip:update', { id: clip.id, patch: { categoryId: 'e2e-inbox' } });
+    await panel.reload();
+    await panel.getByTestId('tab-settings').click();
+    await panel.getByTestId('merge-from').selectOption('e2e-inbox');
+    await panel.getByTestId('merge-into').selectOption('e2e-archive');
+    await panel.getByTestId('merge-go').click();
+    await expect.poll(async () => (await send<Category[]>('taxonomy:get', undefined)).some((c) => c.id === 'e2e-inbox')).toBe(false);
+    expect((await send<Clip[]>('clip:list', { categoryId: 'e2e-archive' })).map((c) => c.id)).toContain(clip.id);
+
+    await panel.getByTestId('rule-site').fill('docs.example.org');
+    await panel.getByTestId('rule-category').selectOption('e2e-archive');
+    await panel.getByTestId('rule-add').click();
+    await expect.poll(async () => (await send<Category[]>('taxonomy:get', undefined)).find((c) => c.id === 'e2e-archive')?.rules).toEqual([{ site: 'docs.example.org' }]);
+    await expect.poll(() => panel.getByTestId('rule-item').count()).toBeGreaterThan(0);
+  });
 });
