@@ -69,6 +69,15 @@ describe.each(backends())('learning: usage, contributions, feed ($name)', (backe
     await push(team.owner.token, 'own-1', [{ seq: 8, type: 'usage.helpful', clipId: 'ops', helpful: true }]);
   });
 
+  it('lets viewers count usage but nothing else', async () => {
+    const refused = await push(team.viewer.token, 'view-1', [{ seq: 1, type: 'usage.open', clipId: 'go' }, clipPut(2, 'go', 'hijacked')]);
+    expect(refused.status).toBe(403);
+    expect(usageOf(await insights(), 'go').opens).toBe(1);
+    const counted = await push(team.viewer.token, 'view-1', [{ seq: 1, type: 'usage.open', clipId: 'go' }]);
+    expect(counted.status).toBe(200);
+    expect(usageOf(await insights(), 'go').opens).toBe(2);
+  });
+
   it('counts nothing for clips the team does not have, without refusing the push', async () => {
     const answer = await push(team.owner.token, 'own-1', [{ seq: 9, type: 'usage.open', clipId: 'https://example.org/not-a-clip' }]);
     expect(answer.body.results[0]).toMatchObject({ status: 'applied', reason: expect.stringContaining('not counted') });
@@ -81,7 +90,7 @@ describe.each(backends())('learning: usage, contributions, feed ($name)', (backe
     await push(team.owner.token, 'own-1', [10, 11, 12, 13, 14].map((seq) => ({ seq, type: 'usage.open', clipId: 'go' })));
     const after = await db.database.db.selectFrom('clip_usage').selectAll().execute();
     expect(after.length).toBe(before.length);
-    expect(Number(after.find((r) => r.clip_id === 'go')!.opens)).toBe(6);
+    expect(Number(after.find((r) => r.clip_id === 'go')!.opens)).toBe(7);
     expect(Object.keys(after[0]!).sort()).toEqual(['clip_id', 'helpful', 'last_opened_at', 'opens', 'team_id']);
     const marks = await db.database.db.selectFrom('helpful_marks').selectAll().execute();
     expect(marks.length).toBe(2); // editor→rust, owner→ops: one row per member × clip marked, whatever the number of toggles
@@ -95,7 +104,7 @@ describe.each(backends())('learning: usage, contributions, feed ($name)', (backe
     // rust and ops have one helpful mark each; rust was opened more.
     expect(body.mostUseful.map((c: { clipId: string }) => c.clipId)).toEqual(['rust', 'ops', 'go']);
     const lang = body.categories.find((c: { categoryId: string }) => c.categoryId === 'cat-lang');
-    expect(lang).toEqual({ categoryId: 'cat-lang', clips: 2, opens: 8, helpful: 1 });
+    expect(lang).toEqual({ categoryId: 'cat-lang', clips: 2, opens: 9, helpful: 1 });
     expect(body.stale).toEqual([]); // everything was shared a day ago
     now += 100 * DAY;
     await push(team.owner.token, 'own-1', [{ seq: 15, type: 'usage.open', clipId: 'rust' }]);
