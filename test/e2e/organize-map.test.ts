@@ -39,7 +39,7 @@ async function clipFixture(pathname: string): Promise<string> {
 
 describe('organize: knowledge map, bulk edit, import', () => {
   it('shows the map with counts, bulk-moves two clips with one undo, and imports bookmarks with a report', async () => {
-    const urls = [];
+    const urls: string[] = [];
     for (const p of ['/pages/ars-1/', '/pages/bbc-1/', '/pages/cnn/']) urls.push(await clipFixture(p));
 
     const panel = await openSidePanel(ext);
