@@ -37,13 +37,6 @@ export function markHelpful(usage: LocalUsage | undefined, clipId: string, helpf
   return { ...usage, [clipId]: { ...prev, helpful } };
 }
 
-/** Counters without the clips in `removed` (deleted clips take their counts with them). */
-export function forgetClips(usage: LocalUsage | undefined, removed: Iterable<string>): LocalUsage {
-  const next = { ...usage };
-  for (const id of removed) delete next[id];
-  return next;
-}
-
 /** True when this clip's usage may go to the team: it is shared and live. Private clips' usage stays here. */
 export function isTeamClip(clip: Pick<Clip, 'visibility' | 'deletedAt'> | null | undefined): boolean {
   return !!clip && clip.visibility === 'team' && !clip.deletedAt;
