@@ -24,7 +24,7 @@ export function RelatedView({ page, index, categoryPath, onOpen }: {
 }) {
   const { t } = useI18n();
   return (
-    <section className="related" aria-label={t('related.label')} data-testid="related" data-status={page.status} data-page-url={page.tab?.url ?? ''}>
+    <section className="related" aria-label={t('related.label')} data-testid="related" data-status={page.status} data-page-url={page.tab?.url ?? ''} data-category-id={page.categoryId ?? ''}>
       <IndexStatus index={index} />
       {page.status === 'no-access' && (
         <div className="notice info" data-testid="related-no-access">

@@ -21,7 +21,7 @@ export interface CaptureResult {
   tagSuggestions: string[];
   /** A clip with the same normalized URL already in the store: the form offers to update it. */
   existing: Clip | null;
-  /** Own or team clips with near-identical text (another URL), most similar first; absent when none. */
+  /** Own or team clips with near-identical text (another URL), most similar first; absent when the index was not ready in time (ask `clip:nearDuplicates`). */
   nearDuplicates?: Array<{ clip: Clip; similarity: number }>;
 }
 
@@ -99,6 +99,8 @@ export interface ProtocolMap {
   'team:insights': (req: { staleDays?: number } | void) => InsightsResponse;
   /** What the team recently shared, noted and found helpful (GET /v1/feed). */
   'team:feed': (req: { since?: string; category?: string } | void) => FeedResponse;
+  /** Near-identical clips (own or team, another URL) of a captured draft; waits for the index. */
+  'clip:nearDuplicates': (req: { draft: ClipDraft }) => Array<{ clip: Clip; similarity: number }>;
   /** Add the user's note to an existing clip (a near-duplicate found at capture); other members' notes stay. */
   'clip:addNote': (req: { id: string; note: string }) => Clip;
 }

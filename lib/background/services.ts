@@ -76,6 +76,9 @@ const NO_SYNC: SyncHandlers = {
   'proposals:decide': () => Promise.reject(new Error('Team sync is not available.')),
 };
 
+/** How long a capture waits for the near-duplicate index (built once per worker life); the panel asks again after. */
+const NEAR_DUPLICATE_BUDGET_MS = 400;
+
 /** Ids of the context-menu items. */
 export const MENU = { clipPage: 'cairn-clip-page', clipSelection: 'cairn-clip-selection', saveLink: 'cairn-save-link' } as const;
 
@@ -144,15 +147,15 @@ export function createBackgroundServices(deps: BackgroundDeps) {
       suggestSources(),
       store.allTags(),
       store.findByCanonicalUrl(dedupeKey(draft)),
-      nearDuplicates.find(draft).catch(() => []),
+      nearDuplicates.findWithin(draft, NEAR_DUPLICATE_BUDGET_MS).catch(() => null),
     ]);
-    const others = near.filter((n) => n.clip.id !== existing?.id);
+    const others = near ? near.filter((n) => n.clip.id !== existing?.id) : null;
     return {
       tabId,
       draft,
       ...suggestForPage(input, { ...sources, tags }),
       existing,
-      ...(others.length ? { nearDuplicates: others } : {}),
+      ...(others ? { nearDuplicates: others } : {}),
     };
   }
 
@@ -280,6 +283,10 @@ export function createBackgroundServices(deps: BackgroundDeps) {
       const result = await bulkService.importBatch(clips, await store.getTaxonomy());
       await changed();
       return result;
+    },
+    'clip:nearDuplicates': async ({ draft }) => {
+      const [existing, near] = await Promise.all([store.findByCanonicalUrl(dedupeKey(draft)), nearDuplicates.find(draft)]);
+      return near.filter((n) => n.clip.id !== existing?.id);
     },
     'clip:addNote': async ({ id, note }) => {
       const clip = await bulkService.addNote(id, note);

@@ -12,6 +12,7 @@ mkdirSync(shots, { recursive: true });
 let server: FixtureServer;
 let ext: LoadedExtension;
 const clipIds: Record<string, string> = {};
+const clipCategories: Record<string, string | null> = {};
 
 async function openFixture(pathname: string): Promise<{ page: Page; tabId: number }> {
   const page = await ext.context.newPage();
@@ -24,6 +25,7 @@ async function clip(pathname: string): Promise<string> {
   const outcome = await ext.worker.evaluate((id) => (globalThis as any).cairnTest.clipTab(id), tabId) as { ok: boolean; clip: Clip };
   expect(outcome.ok, JSON.stringify(outcome)).toBe(true);
   await page.close();
+  clipCategories[outcome.clip.id] = outcome.clip.categoryId;
   return outcome.clip.id;
 }
 
@@ -114,6 +116,40 @@ describe('recall in the real browser', () => {
     await panel.getByTestId('search-input').press('Escape');
     expect(await panel.getByTestId('search-input').inputValue()).toBe('');
     await panel.close();
+  });
+
+  it('switching back to a tab shows its related results at once, without reading the page again; the page category drives "same category"', async () => {
+    const ownUrl = server.origin + '/own/recall-minecraft.html';
+    const windowId = await ext.worker.evaluate((u) => chrome.windows.create({ url: u }).then((w) => w!.id!), ownUrl);
+    await ext.worker.evaluate((u) => chrome.windows.create({ url: u }).then(() => undefined), `chrome-extension://${ext.extensionId}/sidepanel.html?followWindow=${windowId}&cache-test`);
+    await expect.poll(() => ext.context.pages().some((p) => p.url().includes('cache-test')), { timeout: 10_000 }).toBe(true);
+    const panel = ext.context.pages().find((p) => p.url().includes('cache-test'))!;
+    const list = panel.getByTestId('related-list');
+    await expect.poll(() => list.getAttribute('data-page-url'), { timeout: 20_000 }).toBe(ownUrl);
+    const firstIds = await panel.getByTestId('related-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-clip-id')));
+    expect(firstIds[0]).toBe(clipIds.ars);
+
+    // "Same category": the page (not a clip) is categorized locally; the Minecraft clip filed in that category says so.
+    const pageCategory = await panel.getByTestId('related').getAttribute('data-category-id');
+    expect(pageCategory).toBe('tech-security');
+    const arsWhy = await panel.locator(`[data-testid="related-item"][data-clip-id="${clipIds.ars}"] [data-testid="related-why"]`).innerText();
+    if (clipCategories[clipIds.ars!] === pageCategory) expect(arsWhy).toMatch(/same category/);
+    else expect(arsWhy).not.toMatch(/same category/);
+
+    // Switch to another tab, then back: kept results, no new page read.
+    const otherTab = await ext.worker.evaluate(([w, u]) => chrome.tabs.create({ windowId: w as number, url: u as string, active: true }).then((t) => t.id!), [windowId, server.origin + '/seed/learning-organization-zh.html'] as const);
+    await expect.poll(() => panel.getByTestId('related-this-page').getAttribute('data-clip-id'), { timeout: 10_000 }).toBe(clipIds.zh);
+    const readsBefore = await reads(panel);
+    const ownTab = await ext.worker.evaluate(([w, u]) => chrome.tabs.query({ windowId: w as number }).then((ts) => ts.find((t) => t.url === u)!.id!), [windowId, ownUrl] as const);
+    await ext.worker.evaluate((id) => chrome.tabs.update(id, { active: true }).then(() => undefined), ownTab);
+    await expect.poll(() => list.getAttribute('data-page-url'), { timeout: 10_000 }).toBe(ownUrl);
+    expect(await list.getAttribute('data-cached')).toBe('true');
+    expect(await panel.getByTestId('related-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-clip-id')))).toEqual(firstIds);
+    await panel.waitForTimeout(300);
+    expect(await reads(panel)).toBe(readsBefore);
+    expect(otherTab).not.toBe(ownTab);
+    await panel.close();
+    await ext.worker.evaluate((w) => chrome.windows.remove(w), windowId);
   });
 
   it('never reads a site on the excluded list', async () => {
