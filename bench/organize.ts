@@ -11,6 +11,7 @@ import { ClipStore } from '../lib/db/clip-store';
 import { createBulkService } from '../lib/background/bulk';
 import { buildKnowledgeMap, type MapNode } from '../lib/map/knowledge-map';
 import { nestedTreemap, type TreemapNode } from '../lib/map/treemap';
+import { createNearDuplicateFinder } from '../lib/background/near-duplicates';
 
 const clipCount = Number(process.argv[2] ?? 10_000);
 const categoryCount = Number(process.argv[3] ?? 200);
@@ -64,7 +65,20 @@ const t1 = performance.now();
 await service.revert(moved.snapshot);
 const revertMs = performance.now() - t1;
 
+// Near-duplicates at capture: the first capture builds the MinHash index over the library; later ones query it.
+const words = Array.from({ length: 5000 }, (_, i) => `w${i.toString(36)}`);
+const textOf = () => Array.from({ length: 400 }, () => words[Math.floor(rand() * words.length)]).join(' ');
+const dupN = Math.min(5000, clipCount);
+const texted = clips.slice(0, dupN).map((c) => ({ ...c, text: textOf() }));
+const finder = createNearDuplicateFinder(async () => texted);
+const probe = { ...texted[7]!, url: 'https://copy.test/x', canonicalUrl: 'https://copy.test/x' };
+const t2 = performance.now();
+const firstHits = await finder.find(probe);
+const firstMs = performance.now() - t2;
+const queryMs = median(await Promise.all(Array.from({ length: 9 }, async () => { const t = performance.now(); await finder.find(probe); return performance.now() - t; })));
+
+console.log(`near-duplicates: first capture over ${dupN} clips of 400 words builds the index in ${firstMs.toFixed(0)} ms (found ${firstHits.length}); later captures ${queryMs.toFixed(2)} ms`);
 console.log(`knowledge map: ${clipCount} clips, ${categoryCount} categories: build ${mapMs.toFixed(2)} ms (median of 15); ${map.empty.length} empty, ${map.stale.length} stale`);
 console.log(`treemap layout: ${cells} cells in ${layoutMs.toFixed(2)} ms (median of 15)`);
 console.log(`bulk move of ${moved.changed} clips in one transaction (fake-indexeddb): ${moveMs.toFixed(0)} ms; undo ${revertMs.toFixed(0)} ms`);
-console.log(JSON.stringify({ clips: clipCount, categories: categoryCount, mapMs: +mapMs.toFixed(2), layoutMs: +layoutMs.toFixed(2), cells, bulkClips: moved.changed, bulkMoveMs: Math.round(moveMs), bulkUndoMs: Math.round(revertMs) }));
+console.log(JSON.stringify({ clips: clipCount, categories: categoryCount, mapMs: +mapMs.toFixed(2), layoutMs: +layoutMs.toFixed(2), cells, bulkClips: moved.changed, bulkMoveMs: Math.round(moveMs), bulkUndoMs: Math.round(revertMs), nearDupClips: dupN, nearDupFirstMs: Math.round(firstMs), nearDupQueryMs: +queryMs.toFixed(2) }));

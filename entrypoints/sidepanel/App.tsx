@@ -22,6 +22,7 @@ import { NearDuplicateBanner } from '../../components/NearDuplicateBanner';
 import { downloadFile, TransferSettings } from '../../components/TransferSettings';
 import { exportDownload } from '../../lib/store/transfer';
 import type { BulkAction } from '../../lib/background/bulk';
+import type { CaptureResult } from '../../lib/messaging';
 import type { ClipMode } from '../../lib/clip/types';
 import { errorMessage } from '../../lib/store/send';
 import { useDirectCounts, useUndo } from './hooks';
@@ -177,7 +178,17 @@ function ClipView({ services }: { services: Services }) {
   const [noTab, setNoTab] = useState(false);
   const [dupDismissed, setDupDismissed] = useState<object | null>(null);
   const [noting, setNoting] = useState(false);
-  const nearDuplicates = s.capture && dupDismissed !== s.capture ? s.capture.nearDuplicates ?? [] : [];
+  // The capture carries near-duplicates when the background's index was ready in time; otherwise ask for them.
+  const [askedDuplicates, setAskedDuplicates] = useState<{ for: object; matches: NonNullable<CaptureResult['nearDuplicates']> } | null>(null);
+  useEffect(() => {
+    const capture = s.capture;
+    if (!capture || capture.nearDuplicates) return;
+    let live = true;
+    services.send('clip:nearDuplicates', { draft: capture.draft }).then((matches) => live && setAskedDuplicates({ for: capture, matches }), () => {});
+    return () => { live = false; };
+  }, [s.capture, services]);
+  const foundDuplicates = s.capture?.nearDuplicates ?? (askedDuplicates && askedDuplicates.for === s.capture ? askedDuplicates.matches : []);
+  const nearDuplicates = s.capture && dupDismissed !== s.capture ? foundDuplicates : [];
   const addNoteTo = async (clip: { id: string; title: string }) => {
     const draft = s.draft;
     const note = s.filing.note.trim() || (draft ? `${draft.title}\n${draft.url}` : '');

@@ -126,3 +126,29 @@ describe('near-duplicates at capture', () => {
     expect(result.nearDuplicates![0]!.similarity).toBeGreaterThan(0.8);
   });
 });
+
+describe('near-duplicate finder budget', () => {
+  it('answers null when the index is not ready in time, and the full answer once built', async () => {
+    const { createNearDuplicateFinder } = await import('@/lib/background/near-duplicates');
+    const stored = { ...makeDraft({ url: 'https://orig.test/a', canonicalUrl: 'https://orig.test/a', text: LONG }), id: 'orig', categoryId: null, tags: [], note: '', visibility: 'private' as const, createdAt: 'x', updatedAt: 'x', deletedAt: null };
+    let loads = 0;
+    const finder = createNearDuplicateFinder(async () => { loads++; await new Promise((r) => setTimeout(r, 80)); return [stored]; });
+    const probe = makeDraft({ url: 'https://copy.test/b', canonicalUrl: 'https://copy.test/b', text: LONG });
+    expect(await finder.findWithin(probe, 5)).toBeNull();
+    expect((await finder.find(probe)).map((m) => m.clip.id)).toEqual(['orig']);
+    expect((await finder.findWithin(probe, 5))?.map((m) => m.clip.id)).toEqual(['orig']);
+    expect(loads).toBe(1);
+    finder.invalidate();
+    await finder.find(probe);
+    expect(loads).toBe(2);
+  });
+
+  it('clip:nearDuplicates leaves out the clip at the same URL', async () => {
+    const { h } = await setup();
+    const same = await h['clip:save']({ draft: makeDraft({ text: LONG }), filing: { categoryId: null, tags: [], note: '' } }, undefined);
+    const other = await h['clip:save']({ draft: makeDraft({ url: 'https://x.test/2', canonicalUrl: 'https://x.test/2', text: LONG }), filing: { categoryId: null, tags: [], note: '' } }, undefined);
+    const found = await h['clip:nearDuplicates']({ draft: makeDraft({ text: LONG }) }, undefined);
+    expect(found.map((m) => m.clip.id)).toEqual([other.id]);
+    expect(found.some((m) => m.clip.id === same.id)).toBe(false);
+  });
+});

@@ -120,6 +120,11 @@ export function fakeBackground(opts: { suggestions?: CategorySuggestion[]; exist
         'clips:revert': () => { throw new Error('not faked: clips:revert (tested in test/unit/background/bulk.test.ts)'); },
         'clips:import': () => { throw new Error('not faked: clips:import (tested in test/unit/background/bulk.test.ts)'); },
         'clip:addNote': () => { throw new Error('not faked: clip:addNote (tested in test/unit/background/bulk.test.ts)'); },
+        'highlights:show': () => ({ clipId: null, shown: [], orphans: [] }),
+        'highlights:add': () => { throw new Error('not faked: highlights:add (tested in test/unit/annotate)'); },
+        'highlights:edit': () => { throw new Error('not faked: highlights:edit (tested in test/unit/annotate)'); },
+        'highlights:remove': () => { throw new Error('not faked: highlights:remove (tested in test/unit/annotate)'); },
+        'clip:nearDuplicates': () => [],
       };
       return (handlers[type] as (d: unknown) => unknown)(data);
     }) as Send,
