@@ -27,6 +27,10 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+S', mac: 'Alt+Shift+S' },
         description: '__MSG_commandQuickClip__',
       },
+      highlight: {
+        suggested_key: { default: 'Alt+Shift+H', mac: 'Alt+Shift+H' },
+        description: '__MSG_commandHighlight__',
+      },
     },
   }),
 });

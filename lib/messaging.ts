@@ -3,6 +3,7 @@
  * Each entry is a request → response signature; errors are serialized by the receiver and
  * rethrown at the sender.
  */
+import type { HighlightColor } from './highlight/types';
 import type { OrganizeResult } from './categorize/organize';
 import type { Clip, ClipDraft, ClipMode, Visibility } from './clip/types';
 import type { Category, CategorySuggestion } from './categorize/types';
@@ -103,6 +104,14 @@ export interface ProtocolMap {
   'clip:nearDuplicates': (req: { draft: ClipDraft }) => Array<{ clip: Clip; similarity: number }>;
   /** Add the user's note to an existing clip (a near-duplicate found at capture); other members' notes stay. */
   'clip:addNote': (req: { id: string; note: string }) => Clip;
+  /** Re-show the page clip's highlights (own and team) on the tab's live page; orphans are the ids not found. */
+  'highlights:show': (req: { tabId: number }) => { clipId: string | null; shown: string[]; orphans: string[] };
+  /** Highlight the tab's current selection (clips the page first when it has no clip). */
+  'highlights:add': (req: { tabId: number; color?: HighlightColor }) => { clip: Clip; highlightId: string; orphans: string[] };
+  /** Edit a highlight's note or color. */
+  'highlights:edit': (req: { clipId: string; highlightId: string; patch: { note?: string; color?: HighlightColor } }) => Clip;
+  /** Remove a highlight (a tombstone, so the removal reaches the team). */
+  'highlights:remove': (req: { clipId: string; highlightId: string }) => Clip;
 }
 
 /**

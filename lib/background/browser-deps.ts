@@ -62,6 +62,7 @@ async function rebuildMenus(browser: Browser): Promise<void> {
   menus.create({ id: MENU.clipPage, title: t('menuClipPage', 'Clip page'), contexts: ['page'] });
   menus.create({ id: MENU.clipSelection, title: t('menuClipSelection', 'Clip selection'), contexts: ['selection'] });
   menus.create({ id: MENU.saveLink, title: t('menuSaveLink', 'Save link'), contexts: ['link'] });
+  menus.create({ id: MENU.highlight, title: t('menuHighlight', 'Highlight selection'), contexts: ['selection'] });
 }
 
 /**

@@ -19,6 +19,8 @@ import type { UsageHandlers } from './usage-service';
 import type { SyncHandlers } from './sync-service';
 import { createBulkService } from './bulk';
 import { createNearDuplicateFinder } from './near-duplicates';
+import { createHighlightService, type HighlightOutcome } from './highlight-service';
+import type { ClipAuthor } from '../clip/types';
 
 export interface TabInfo {
   id?: number;
@@ -52,6 +54,8 @@ export interface BackgroundDeps {
   usage?: UsageHandlers;
   /** Called after every local change to clips or the taxonomy (team sync debounces a push on it). */
   onLocalChange?: () => void;
+  /** The connected team member (stamped on new highlights); absent or null when not in a team. */
+  me?: () => Promise<ClipAuthor | null>;
 }
 
 /** Usage handlers used when the background runs without them (tests): reads answer zero, team calls refuse. */
@@ -80,7 +84,10 @@ const NO_SYNC: SyncHandlers = {
 const NEAR_DUPLICATE_BUDGET_MS = 400;
 
 /** Ids of the context-menu items. */
-export const MENU = { clipPage: 'cairn-clip-page', clipSelection: 'cairn-clip-selection', saveLink: 'cairn-save-link' } as const;
+export const MENU = { clipPage: 'cairn-clip-page', clipSelection: 'cairn-clip-selection', saveLink: 'cairn-save-link', highlight: 'cairn-highlight-selection' } as const;
+
+/** The highlight command's name in the manifest. */
+export const HIGHLIGHT_COMMAND = 'highlight';
 
 /** The command name in the manifest. */
 export const QUICK_CLIP_COMMAND = 'quick-clip';
@@ -201,6 +208,28 @@ export function createBackgroundServices(deps: BackgroundDeps) {
     }
   }
 
+  const highlights = createHighlightService({
+    store,
+    scripting: deps.scripting,
+    tabs: deps.tabs,
+    me: deps.me,
+    now,
+    changed,
+    clipTab: async (tab) => {
+      const outcome = await quickClip(tab, 'article');
+      if (!outcome.ok) throw new Error(outcome.error);
+      return outcome.clip;
+    },
+  });
+
+  /** Highlight from the menu or shortcut: failures show on the badge, never throw. */
+  async function highlightQuick(tab: TabInfo | undefined): Promise<HighlightOutcome> {
+    const outcome = await highlights.highlightSelection(tab);
+    if (outcome.ok) await feedback.succeeded(tab?.id);
+    else await feedback.failed(tab?.id, outcome.error);
+    return outcome;
+  }
+
   /** Undo the last quick clip of `clipId`. */
   async function undo(clipId: string): Promise<Clip> {
     const record = await store.getMeta<UndoRecord>(LAST_QUICK_CLIP);
@@ -212,8 +241,10 @@ export function createBackgroundServices(deps: BackgroundDeps) {
   }
 
   /** The handler a context-menu click runs. */
-  function onMenuClick(info: MenuClickInfo, tab: TabInfo | undefined): Promise<QuickClipOutcome> {
+  function onMenuClick(info: MenuClickInfo, tab: TabInfo | undefined): Promise<QuickClipOutcome | HighlightOutcome> {
     switch (info.menuItemId) {
+      case MENU.highlight:
+        return highlightQuick(tab);
       case MENU.clipPage:
         return quickClip(tab, 'article');
       case MENU.clipSelection:
@@ -226,7 +257,8 @@ export function createBackgroundServices(deps: BackgroundDeps) {
   }
 
   /** The handler a keyboard command runs. */
-  function onCommand(name: string, tab: TabInfo | undefined): Promise<QuickClipOutcome> {
+  function onCommand(name: string, tab: TabInfo | undefined): Promise<QuickClipOutcome | HighlightOutcome> {
+    if (name === HIGHLIGHT_COMMAND) return highlightQuick(tab);
     if (name === QUICK_CLIP_COMMAND) return quickClip(tab, 'article', { preferSelection: true });
     return Promise.resolve({ ok: false, error: `Unknown command ${name}` });
   }
@@ -284,6 +316,14 @@ export function createBackgroundServices(deps: BackgroundDeps) {
       await changed();
       return result;
     },
+    'highlights:show': ({ tabId }) => highlights.show(tabId),
+    'highlights:add': async ({ tabId, color }) => {
+      const outcome = await highlights.highlightSelection({ id: tabId }, color);
+      if (!outcome.ok) throw new Error(outcome.error);
+      return { clip: outcome.clip, highlightId: outcome.highlight.id, orphans: outcome.orphans };
+    },
+    'highlights:edit': ({ clipId, highlightId, patch }) => highlights.edit(clipId, highlightId, patch),
+    'highlights:remove': ({ clipId, highlightId }) => highlights.remove(clipId, highlightId),
     'clip:nearDuplicates': async ({ draft }) => {
       const [existing, near] = await Promise.all([store.findByCanonicalUrl(dedupeKey(draft)), nearDuplicates.find(draft)]);
       return near.filter((n) => n.clip.id !== existing?.id);
@@ -295,7 +335,7 @@ export function createBackgroundServices(deps: BackgroundDeps) {
     },
   };
 
-  return { capture, quickClip, saveLink, undo, onMenuClick, onCommand, handlers, history };
+  return { capture, quickClip, saveLink, undo, onMenuClick, onCommand, handlers, history, highlights };
 }
 
 export type BackgroundServices = ReturnType<typeof createBackgroundServices>;

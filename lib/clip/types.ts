@@ -1,4 +1,5 @@
 /** The clip model: one definition used by the extension, the CLI and (later) the server. */
+import type { HighlightAnchor, HighlightColor } from '../highlight/types';
 
 /** How much of the page a clip keeps. */
 export type ClipMode = 'article' | 'selection' | 'page' | 'link';
@@ -57,6 +58,23 @@ export interface Clip extends ClipDraft {
   version?: number;
   /** Team sync: other members' notes on a shared clip (`note` is this user's own). */
   teamNotes?: TeamNote[];
+  /** Highlights on the live page (own and, for shared clips, the team's); merged per highlight id. */
+  highlights?: Highlight[];
+}
+
+/** A highlighted passage of the clipped page, anchored so it can be found again on the live page. */
+export interface Highlight {
+  id: string;
+  anchor: HighlightAnchor;
+  color: HighlightColor;
+  note: string;
+  /** Who made it (team clips); absent on highlights made on this device before sharing. */
+  author?: ClipAuthor | null;
+  createdAt: string;
+  /** Last change (note or color); the later one wins when two devices edit the same highlight. */
+  updatedAt?: string;
+  /** Set when removed: a tombstone so the removal reaches the team and is not undone by a merge. */
+  deletedAt?: string | null;
 }
 
 /** A teammate's note on a shared clip. */
