@@ -119,29 +119,37 @@ export class PostingPool {
   }
 
   /**
-   * Rewrite every list without the entries `keep` rejects, one exact block per list, in a fresh pool.
-   * Returns how many entries each term has left (indexed by term id).
+   * Rewrite every list without the entries whose doc number (`entry >>> 4`) is flagged in `gone`, one
+   * exact block per list, in a fresh pool. Returns how many entries each term has left (by term id).
    */
-  compact(terms: number, keep: (entry: number) => boolean): Uint32Array {
-    const old = this;
+  compact(terms: number, gone: Uint8Array): Uint32Array {
     const fresh = new PostingPool();
     fresh.ensureTerm(Math.max(terms - 1, 0));
-    fresh.data = new Uint32Array(Math.max(1 << 16, this.used));
+    const out = new Uint32Array(Math.max(1 << 16, this.used));
+    let used = 1;
     for (let term = 0; term < terms; term++) {
-      const list = old.read(term);
-      let live = 0;
-      for (let i = 0; i < list.length; i++) if (keep(list[i]!)) live++;
-      if (!live) continue;
-      const at = fresh.alloc(live);
+      const list = this.read(term);
+      if (!list.length) continue;
+      const at = used;
       let w = at + HEADER;
+      let mask = 0;
       for (let i = 0; i < list.length; i++) {
-        if (!keep(list[i]!)) continue;
-        fresh.data[w++] = list[i]!;
-        fresh.slotMask[term]! |= 1 << (list[i]! & 15);
+        const e = list[i]!;
+        if (gone[e >>> 4]) continue;
+        out[w++] = e;
+        mask |= 1 << (e & 15);
       }
+      const live = w - at - HEADER;
+      if (!live) continue;
+      out[at] = 0;
+      out[at + 1] = live;
+      used = w;
       fresh.head[term] = fresh.tail[term] = at;
       fresh.tailFill[term] = fresh.count[term] = live;
+      fresh.slotMask[term] = mask;
     }
+    fresh.data = out;
+    fresh.used = used;
     this.data = fresh.data;
     this.used = fresh.used;
     this.head = fresh.head;

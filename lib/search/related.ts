@@ -26,6 +26,17 @@ const MAX_BOOST = 1 + SAME_SITE + SAME_CATEGORY;
 /** Places kept for clips of the excluded URL (the page itself, usually one clip). */
 const EXCLUDE_SLACK = 4;
 
+/** The most one posting of a term can add per unit of query weight, given the slots the term uses. */
+function bestImpact(slotMask: number): number {
+  let best = 0;
+  for (let s = 0; s < SLOTS; s++) {
+    if (!(slotMask & (1 << s))) continue;
+    const tf = TF_OF_LEVEL[s % TF_LEVELS]!;
+    best = Math.max(best, (FIELD_WEIGHT[(s / TF_LEVELS) | 0]! * tf * (K1 + 1)) / (tf + K1 * (1 - B)));
+  }
+  return best;
+}
+
 interface PageTerm {
   term: string;
   tf: number;
@@ -112,7 +123,24 @@ export function runRelated(store: IndexStore, board: ScoreBoard, page: RelatedPa
   const lengths = store.lengths;
   const slotWeight = new Float64Array(SLOTS);
   const slotTf = new Float64Array(SLOTS);
-  query.forEach((q, bit) => {
+  const live = store.live;
+  // MaxScore-style pruning: a term adds at most its weight × its best slot's impact (at the shortest
+  // length). Terms go by that bound, largest first; once the bounds of the terms left (× the largest
+  // boost) fall under the (limit + EXCLUDE_SLACK)-th best score so far, a doc not yet touched cannot
+  // reach the top, so the remaining (common, long) lists only add to docs already in play.
+  const bound = query.map((q) => q.weight * bestImpact(store.slotsOf(q.term)));
+  const order = query.map((_, i) => i).sort((a, b) => bound[b]! - bound[a]!);
+  let remaining = bound.reduce((a, b) => a + b, 0);
+  let nextCheck = remaining / 2;
+  let admitting = true;
+  for (const bit of order) {
+    const q = query[bit]!;
+    if (admitting && remaining <= nextCheck) {
+      nextCheck = remaining / 2;
+      const kth = kthLargest(board.touched.filter((d) => live[d] === 1), (d) => board.score(d), limit + EXCLUDE_SLACK);
+      if (remaining * MAX_BOOST < kth) admitting = false;
+    }
+    remaining -= bound[bit]!;
     for (let s = 0; s < SLOTS; s++) {
       slotWeight[s] = q.weight * FIELD_WEIGHT[(s / TF_LEVELS) | 0]! * (TF_OF_LEVEL[s % TF_LEVELS]! * (K1 + 1));
       slotTf[s] = TF_OF_LEVEL[s % TF_LEVELS]!;
@@ -121,19 +149,19 @@ export function runRelated(store: IndexStore, board: ScoreBoard, page: RelatedPa
     for (let i = 0; i < entries.length; i++) {
       const e = entries[i]!;
       const d = e >>> SLOT_BITS;
+      if (!admitting && !board.has(d)) continue;
       const s = e & SLOT_MASK;
       // BM25's saturated, length-normalised term frequency (tf known to its level).
       const norm = 1 - B + (B * lengths[d]!) / avg;
       board.addTerm(d, slotWeight[s]! / (slotTf[s]! + K1 * norm), bit);
     }
-  });
+  }
 
   const excludeUrl = opts.excludeUrl || '';
   const pageHost = hostOf(page.url);
   const pageSite = (page.siteName || '').toLowerCase();
   // Boosts multiply a score by at most MAX_BOOST, so only docs whose raw score × MAX_BOOST reaches the
   // (limit + EXCLUDE_SLACK)-th best raw score can make the top `limit`: look up just those.
-  const live = store.live;
   const liveTouched = board.touched.filter((d) => live[d] === 1);
   const kth = kthLargest(liveTouched, (d) => board.score(d), limit + EXCLUDE_SLACK);
   let scored = scoreDocs(liveTouched.filter((d) => board.score(d) * MAX_BOOST >= kth));

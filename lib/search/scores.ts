@@ -86,6 +86,11 @@ export class ScoreBoard {
     if (bit < 32) this.bits[doc]! |= 1 << bit;
   }
 
+  /** True when the current query touched a doc. */
+  has(doc: number): boolean {
+    return this.seen[doc] === this.stamp;
+  }
+
   /** Bitmask of query terms matched (set by addTerm). */
   termBits(doc: number): number {
     return this.seen[doc] === this.stamp ? this.bits[doc]! : 0;

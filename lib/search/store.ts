@@ -177,7 +177,7 @@ export class IndexStore {
     if (!this.dead.length) return;
     const gone = new Uint8Array(this.nextNum);
     for (const n of this.dead) gone[n] = 1;
-    this.pool.compact(this.vocab.count, (e) => !gone[e >>> SLOT_BITS]);
+    this.pool.compact(this.vocab.count, gone);
     this.dead = [];
   }
 
