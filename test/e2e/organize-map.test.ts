@@ -28,7 +28,7 @@ async function ask<T>(panel: Page, type: string, data: unknown): Promise<T> {
 
 async function clipFixture(pathname: string): Promise<string> {
   const page = await ext.context.newPage();
-  await page.goto(server.origin + pathname);
+  await page.goto(server.origin + pathname, { waitUntil: 'domcontentloaded' });
   const tabId = await tabIdOf(ext, page);
   const outcome = await ext.worker.evaluate((id) => (globalThis as any).cairnTest.clipTab(id), tabId);
   expect(outcome).toMatchObject({ ok: true });
