@@ -10,6 +10,7 @@ import { createSyncService, SYNC_ALARM } from '@/lib/background/sync-service';
 import { createUsageService } from '@/lib/background/usage-service';
 import { seedClips } from '@/lib/background/seed-clips';
 import type { Clip } from '@/lib/clip/types';
+import { TEAM_CONNECTION, type TeamConnection } from '@/lib/sync/connection';
 
 export default defineBackground(() => {
   const deps = browserDeps(browser);
@@ -20,7 +21,9 @@ export default defineBackground(() => {
     clipsChanged: () => deps.feedback.clipsChanged(),
   });
   const usage = createUsageService({ store: deps.store, fetch: (url, init) => fetch(url, init), onQueued: () => sync.schedule() });
-  const services = createBackgroundServices({ ...deps, sync: sync.handlers, usage, onLocalChange: () => sync.schedule() });
+  // New highlights carry the connected member as author (the server stamps it too).
+  const me = async () => (await deps.store.getMeta<TeamConnection>(TEAM_CONNECTION))?.member ?? null;
+  const services = createBackgroundServices({ ...deps, sync: sync.handlers, usage, me: async () => { const m = await me(); return m ? { id: m.id, name: m.name } : null; }, onLocalChange: () => sync.schedule() });
   const report = (what: string) => (err: unknown) => console.error(`Cairn: ${what} failed`, err);
 
   // Chrome keeps menus across restarts; Firefox does not, so they are rebuilt at every startup too.
@@ -47,6 +50,7 @@ export default defineBackground(() => {
       menuClick: (info: MenuClickInfo, tab: TabInfo) => services.onMenuClick(info, tab),
       command: (name: string, tab: TabInfo) => services.onCommand(name, tab),
       syncNow: () => sync.syncNow(),
+      showHighlights: (tabId: number) => services.highlights.show(tabId),
       clipTab: (tabId: number, mode: Parameters<typeof services.quickClip>[1] = 'article') => services.quickClip({ id: tabId }, mode),
       // Benchmarks fill the library with thousands of clips, one transaction per batch; open pages are told.
       seedClips: async (clips: Clip[]) => {

@@ -48,6 +48,7 @@ export function clipFromChange(change: ClipChange, me: string | null): Clip | nu
     tags: [...change.tags],
     note: change.notes.find((n) => n.memberId === me)?.note ?? '',
     teamNotes: change.notes.filter((n) => n.memberId !== me && n.note !== ''),
+    ...(change.highlights?.length ? { highlights: change.highlights.map((h) => ({ ...h, author: { ...h.author } })) } : {}),
     visibility: 'team',
     updatedAt: change.updatedAt,
     deletedAt: null,

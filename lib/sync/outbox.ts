@@ -5,8 +5,9 @@
  * Private clips never produce a row: nothing about them leaves the device.
  */
 import type { Category } from '../categorize/types';
-import type { Clip } from '../clip/types';
-import { CLIP_FIELD_NAMES, type ClipFields } from './protocol';
+import type { Clip, Highlight } from '../clip/types';
+import { changedHighlights } from '../annotate/clip-highlights';
+import { CLIP_FIELD_NAMES, type ClipFields, type SyncHighlight } from './protocol';
 import type { LocalMutation, OutboxEntry } from './outbox-types';
 
 export type { LocalMutation, OutboxEntry } from './outbox-types';
@@ -64,19 +65,31 @@ export function clipMutations(previous: Clip | null | undefined, next: Clip): Lo
   const clipId = next.id;
   if (isTeamLive(next)) {
     const nextFields = clipFields(next);
-    if (!previous || !isTeamLive(previous)) return [{ type: 'clip.put', clipId, fields: nextFields, tags: { add: [...next.tags], remove: [] }, note: next.note }];
+    if (!previous || !isTeamLive(previous)) {
+      const own = ownHighlights(next.highlights);
+      return [{ type: 'clip.put', clipId, fields: nextFields, tags: { add: [...next.tags], remove: [] }, note: next.note, ...(own.length ? { highlights: own } : {}) }];
+    }
     const before = clipFields(previous);
     const fields: Partial<ClipFields> = {};
     for (const name of CLIP_FIELD_NAMES) if (!same(before[name], nextFields[name])) (fields as Record<string, unknown>)[name] = nextFields[name];
     const add = next.tags.filter((t) => !previous.tags.includes(t));
     const remove = previous.tags.filter((t) => !next.tags.includes(t));
     const noteChanged = previous.note !== next.note;
-    if (Object.keys(fields).length === 0 && add.length === 0 && remove.length === 0 && !noteChanged) return [];
-    return [{ type: 'clip.put', clipId, fields, ...(add.length || remove.length ? { tags: { add, remove } } : {}), ...(noteChanged ? { note: next.note } : {}) }];
+    const highlights = ownHighlights(changedHighlights(previous.highlights, next.highlights));
+    if (Object.keys(fields).length === 0 && add.length === 0 && remove.length === 0 && !noteChanged && highlights.length === 0) return [];
+    return [{ type: 'clip.put', clipId, fields, ...(add.length || remove.length ? { tags: { add, remove } } : {}), ...(noteChanged ? { note: next.note } : {}), ...(highlights.length ? { highlights } : {}) }];
   }
   if (!isTeamLive(previous)) return [];
   if (next.deletedAt) return [{ type: 'clip.delete', clipId }];
   return [{ type: 'clip.unshare', clipId }];
+}
+
+/**
+ * Highlights as they travel: without `author` (the server stamps the pushing member, and ignores changes
+ * to a teammate's highlight, so only changed highlights are ever sent and pulled ones never are).
+ */
+function ownHighlights(list: readonly Highlight[] | undefined): SyncHighlight[] {
+  return (list ?? []).map(({ author: _author, ...h }) => h);
 }
 
 const isPersonal = (category: Category | undefined) => category?.scope === 'personal';

@@ -121,6 +121,32 @@ export const TagOpsSchema = z.object({
 
 const seq = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
+/** Highlights one put may carry, and one clip may hold. */
+export const MAX_HIGHLIGHTS = 2000;
+
+/**
+ * A highlight as it travels (lib/clip/types Highlight without `author`: the server stamps the pushing
+ * member). A put carries only new, edited or removed (`deletedAt`) highlights; the server keeps a set keyed
+ * by highlight id where the later put wins for an id, and only a highlight's author may change it.
+ */
+export const HighlightSchema = z.object({
+  id,
+  anchor: z.object({
+    quote: z.object({ exact: z.string().max(100_000), prefix: z.string().max(1000), suffix: z.string().max(1000) }),
+    position: z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() }),
+  }),
+  color: z.enum(['yellow', 'green', 'blue', 'pink', 'purple']),
+  note: z.string().max(100_000),
+  createdAt: isoTime,
+  updatedAt: isoTime.optional(),
+  deletedAt: isoTime.nullable().optional(),
+});
+export type SyncHighlight = z.infer<typeof HighlightSchema>;
+
+/** A highlight in a pull: with its author. */
+export const PulledHighlightSchema = HighlightSchema.extend({ author: z.object({ id: z.string(), name: z.string() }) });
+export type PulledHighlight = z.infer<typeof PulledHighlightSchema>;
+
 /** Create a clip or patch its fields (field-level last writer wins); tags as set ops; note is the sender's own. */
 export const ClipPutSchema = z.object({
   seq,
@@ -130,6 +156,8 @@ export const ClipPutSchema = z.object({
   tags: TagOpsSchema.optional(),
   /** The sender's own note on this clip ("" clears it). */
   note: z.string().max(100_000).optional(),
+  /** New, edited or removed highlights (per-id set, later put wins; see HighlightSchema). */
+  highlights: z.array(HighlightSchema).max(MAX_HIGHLIGHTS).optional(),
 });
 
 /** Delete a clip for the whole team: a final tombstone (author, or an owner). */
@@ -234,6 +262,8 @@ export const ClipChangeSchema = z.object({
   fields: ClipFieldsSchema.nullable(),
   tags: z.array(z.string()),
   notes: z.array(ClipNoteSchema),
+  /** Every member's highlights, tombstones included (absent from servers older than highlights). */
+  highlights: z.array(PulledHighlightSchema).optional(),
   author: z.object({ memberId: z.string(), name: z.string() }),
   updatedAt: z.string(),
   deleted: z.object({ at: z.string(), reason: z.enum(['deleted', 'unshared']) }).nullable(),

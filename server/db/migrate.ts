@@ -4,6 +4,7 @@ import { Migrator, type Migration } from 'kysely/migration';
 import * as m001 from './migrations/001-initial';
 import * as m002 from './migrations/002-usage';
 import * as m003 from './migrations/003-proposals';
+import * as m004 from './migrations/004-highlights';
 import type { Database } from './schema';
 
 /** Every migration, keyed by file name. Add new ones here in order. */
@@ -11,6 +12,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '001-initial': m001,
   '002-usage': m002,
   '003-proposals': m003,
+  '004-highlights': m004,
 };
 
 /** Bring the database to the latest schema; throws (naming the migration) when one fails. Safe to run from several processes at once. */

@@ -1,4 +1,5 @@
 /** The server's tables as Kysely sees them: one definition for SQLite and PostgreSQL (portable column types only). */
+import type { ColumnType } from 'kysely';
 import type { Generated } from 'kysely';
 
 export interface TeamsTable {
@@ -58,6 +59,8 @@ export interface ClipsTable {
   deleted_reason: 'deleted' | 'unshared' | null;
   /** When the clip last entered the team (first share, or re-share after unshare); null for rows older than migration 002. */
   shared_at: string | null;
+  /** JSON array of StoredHighlight (server/sync/highlights.ts): every member's highlights, tombstones included (migration 004). */
+  highlights: ColumnType<string, string | undefined, string>;
 }
 
 export interface ClipNotesTable {

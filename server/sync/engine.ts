@@ -39,6 +39,7 @@ import {
   type SyncCategory,
 } from '../../lib/sync/protocol';
 import type { Database } from '../db/schema';
+import { applyHighlightPuts, parseHighlights, pulledHighlights, type StoredHighlight } from './highlights';
 import type { Caller } from '../team/service';
 
 /** A clip as the engine holds it while applying a push. */
@@ -47,6 +48,8 @@ interface ClipState {
   authorId: string;
   fields: ClipFields;
   tags: string[];
+  /** Every member's highlights (server/sync/highlights.ts). */
+  highlights: StoredHighlight[];
   createdAt: string;
   updatedAt: string;
   deletedAt: string | null;
@@ -166,6 +169,7 @@ export async function push(db: Kysely<Database>, caller: Caller, request: PushRe
           authorId: caller.memberId,
           fields: defaultClipFields(at),
           tags: [],
+          highlights: [],
           createdAt: at,
           updatedAt: at,
           deletedAt: null,
@@ -178,6 +182,7 @@ export async function push(db: Kysely<Database>, caller: Caller, request: PushRe
           if (mutation.fields[name] !== undefined) (state.fields as Record<string, unknown>)[name] = mutation.fields[name];
         }
         if (mutation.tags) state.tags = applyTagOps(state.tags, mutation.tags.add, mutation.tags.remove);
+        if (mutation.highlights?.length) state.highlights = applyHighlightPuts(state.highlights, mutation.highlights, caller.memberId);
         if (mutation.note !== undefined) notes.set(state.id, mutation.note);
         state.deletedAt = null;
         state.deletedReason = null;
@@ -207,6 +212,7 @@ export async function push(db: Kysely<Database>, caller: Caller, request: PushRe
           authorId: caller.memberId,
           fields: defaultClipFields(at),
           tags: [],
+          highlights: [],
           createdAt: at,
           updatedAt: at,
           deletedAt: null,
@@ -217,6 +223,7 @@ export async function push(db: Kysely<Database>, caller: Caller, request: PushRe
         // A tombstone keeps no content: the clip left the team.
         state.fields = { ...defaultClipFields(state.createdAt), createdAt: state.createdAt };
         state.tags = [];
+        state.highlights = [];
         state.deletedAt = at;
         state.deletedReason = reason;
         state.updatedAt = at;
@@ -364,6 +371,7 @@ async function loadClips(tx: Transaction<Database>, teamId: string, ids: string[
         authorId: row.author_id,
         fields: JSON.parse(row.fields) as ClipFields,
         tags: JSON.parse(row.tags) as string[],
+        highlights: parseHighlights(row.highlights),
         createdAt: row.created_at,
         updatedAt: row.updated_at,
         deletedAt: row.deleted_at,
@@ -406,6 +414,7 @@ async function writeClips(tx: Transaction<Database>, teamId: string, clips: Clip
       author_id: clip.authorId,
       fields: JSON.stringify(clip.fields),
       tags: JSON.stringify(clip.tags),
+      highlights: JSON.stringify(clip.highlights),
       search_text: clip.deletedAt ? '' : searchText(clip.fields),
       created_at: clip.createdAt,
       updated_at: clip.updatedAt,
@@ -421,6 +430,7 @@ async function writeClips(tx: Transaction<Database>, teamId: string, clips: Clip
           version: eb.ref('excluded.version'),
           fields: eb.ref('excluded.fields'),
           tags: eb.ref('excluded.tags'),
+          highlights: eb.ref('excluded.highlights'),
           search_text: eb.ref('excluded.search_text'),
           created_at: eb.ref('excluded.created_at'),
           updated_at: eb.ref('excluded.updated_at'),
@@ -557,6 +567,7 @@ export async function pull(db: Kysely<Database>, caller: Caller, query: PullQuer
       fields: clip.deleted_at ? null : (JSON.parse(clip.fields) as ClipFields),
       tags: JSON.parse(clip.tags) as string[],
       notes: notesByClip.get(clip.id) ?? [],
+      highlights: clip.deleted_at ? [] : pulledHighlights(parseHighlights(clip.highlights), names),
       author: { memberId: clip.author_id, name: names.get(clip.author_id) ?? '' },
       updatedAt: clip.updated_at,
       deleted: clip.deleted_at ? { at: clip.deleted_at, reason: clip.deleted_reason ?? 'deleted' } : null,
