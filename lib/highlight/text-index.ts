@@ -170,30 +170,37 @@ export function offsetOfPoint(index: TextIndex, container: Node, offset: number)
     }
     return lo;
   }
-  // A point between nodes: find the first indexed text node after it in document order.
-  let ref: Node;
-  let containedAfter: boolean; // true: nodes inside `ref` count as after the point
+  // A point between nodes: walk forward in document order to the first indexed text node.
+  let node: Node | null;
+  let descend: boolean;
   if (container.nodeType !== 3 && offset < container.childNodes.length) {
-    ref = container.childNodes[offset];
-    containedAfter = true;
+    node = container.childNodes[offset];
+    descend = true;
   } else {
-    ref = container;
-    containedAfter = container.nodeType === 3 && offset === 0;
+    node = container;
+    descend = container.nodeType === 3 && offset === 0;
   }
-  const isAfter = (n: Text): boolean => {
-    if (n === ref) return containedAfter;
-    const pos = ref.compareDocumentPosition(n);
-    if (pos & 16 /* CONTAINED_BY */) return containedAfter;
-    return (pos & 4) /* FOLLOWING */ !== 0;
-  };
-  let lo = 0;
-  let hi = index.nodes.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (isAfter(index.nodes[mid])) hi = mid;
-    else lo = mid + 1;
+  while (node) {
+    if (node.nodeType === 3) {
+      const i = index.nodeIndex.get(node as Text);
+      if (i !== undefined && descend) return index.nodeStart[i];
+    }
+    if (descend && node.firstChild && !(node.nodeType === 1 && isSkippedElement(node as Element))) {
+      node = node.firstChild;
+      continue;
+    }
+    descend = true;
+    for (;;) {
+      if (node === index.root) return index.text.length;
+      if (node.nextSibling) {
+        node = node.nextSibling;
+        break;
+      }
+      node = node.parentNode;
+      if (!node) return index.text.length;
+    }
   }
-  return lo < index.nodes.length ? index.nodeStart[lo] : index.text.length;
+  return index.text.length;
 }
 
 /** A live Range covering normalized offsets [start, end) (end > start, both within the text). */
