@@ -20,6 +20,7 @@ import type {
 } from './types';
 
 export type * from './types';
+export type { PackedStrings } from './pack';
 export { makeSnippet, highlightText, findMatches } from './highlight';
 export { indexTerms } from './tokenize';
 
@@ -38,7 +39,7 @@ export interface SearchIndex {
   related(page: RelatedPage, options?: RelatedOptions): RelatedHit[];
   /** Number of indexed clips. */
   readonly size: number;
-  /** A JSON-safe snapshot (store it, then importSnapshot instead of re-indexing). */
+  /** A snapshot of typed arrays and packed strings (store it, then importSnapshot instead of re-indexing). */
   exportSnapshot(): SearchSnapshot;
   /** Replace the contents with a snapshot. */
   importSnapshot(snapshot: SearchSnapshot): void;

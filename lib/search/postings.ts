@@ -119,6 +119,36 @@ export class PostingPool {
   }
 
   /**
+   * Take over lists laid out as `compact()` leaves them — word 0 unused, then per term `0, n, entries` —
+   * for term ids `firstTerm`, `firstTerm + 1`, … (a snapshot's postings, used in place). Returns how many terms.
+   */
+  adopt(data: Uint32Array, firstTerm = 0): number {
+    if (this.used > 1) throw new Error('adopt() needs an empty pool');
+    let at = 1;
+    let term = firstTerm;
+    const n = data.length;
+    // First pass: count terms so the per-term arrays are sized once.
+    let terms = 0;
+    for (let p = 1; p + 1 < n; p += HEADER + data[p + 1]!) terms++;
+    this.ensureTerm(firstTerm + terms);
+    while (at + 1 < n) {
+      const len = data[at + 1]!;
+      if (at + HEADER + len > n) throw new Error('Truncated postings');
+      data[at] = 0;
+      let mask = 0;
+      for (let i = at + HEADER, end = at + HEADER + len; i < end; i++) mask |= 1 << (data[i]! & 15);
+      this.head[term] = this.tail[term] = at;
+      this.tailFill[term] = this.count[term] = len;
+      this.slotMask[term] = mask;
+      at += HEADER + len;
+      term++;
+    }
+    this.data = data as Uint32Array<ArrayBuffer>;
+    this.used = Math.max(1, at);
+    return term - firstTerm;
+  }
+
+  /**
    * Rewrite every list without the entries whose doc number (`entry >>> 4`) is flagged in `gone`, one
    * exact block per list, in a fresh pool. Returns how many entries each term has left (by term id).
    */

@@ -8,7 +8,8 @@ import { Index } from 'flexsearch';
 import { indexTerms } from './tokenize';
 import { PostingPool } from './postings';
 import { Vocabulary } from './vocabulary';
-import type { SearchableClip, SearchSnapshot, SearchSnapshotV1, StoredDoc } from './types';
+import { asF64, asU32, packStrings, unpackStrings } from './pack';
+import type { PackedDocs, SearchableClip, SearchSnapshot, SearchSnapshotV1, SearchSnapshotV2, StoredDoc } from './types';
 
 /** Fields, best first. A posting's slot is field × TF_LEVELS + tf level (entry = doc << 4 | slot). */
 export const FIELD = { title: 0, meta: 1, summary: 2, text: 3 } as const;
@@ -62,6 +63,57 @@ function storedDoc(clip: SearchableClip): StoredDoc {
     lang: (clip.lang || '').toLowerCase().split(/[-_]/)[0] || '',
     terms: 0,
   };
+}
+
+const NULL_ID = '\u0000';
+
+/** Stored docs as columns (see PackedDocs). */
+function packDocs(docs: Map<number, StoredDoc>): PackedDocs {
+  const list = [...docs].sort((a, b) => a[0] - b[0]);
+  const col = (f: (d: StoredDoc) => string) => packStrings(list.map(([, d]) => f(d)));
+  return {
+    nums: Uint32Array.from(list, ([n]) => n),
+    id: col((d) => d.id),
+    url: col((d) => d.url),
+    host: col((d) => d.host),
+    title: col((d) => d.title),
+    blurb: col((d) => d.blurb),
+    site: col((d) => d.site),
+    categoryId: col((d) => d.categoryId ?? NULL_ID),
+    lang: col((d) => d.lang),
+    tags: packStrings(list.flatMap(([, d]) => d.tags)),
+    tagCounts: Uint32Array.from(list, ([, d]) => d.tags.length),
+    time: Float64Array.from(list, ([, d]) => d.time),
+    terms: Uint32Array.from(list, ([, d]) => d.terms),
+  };
+}
+
+/** Stored docs from columns, into `into`. */
+function unpackDocs(p: PackedDocs, into: Map<number, StoredDoc>): void {
+  const nums = asU32(p.nums);
+  const [id, url, host, title, blurb, site, categoryId, lang, tags] = [p.id, p.url, p.host, p.title, p.blurb, p.site, p.categoryId, p.lang, p.tags].map(unpackStrings) as string[][];
+  const tagCounts = asU32(p.tagCounts);
+  const time = asF64(p.time);
+  const terms = asU32(p.terms);
+  let t = 0;
+  for (let i = 0; i < nums.length; i++) {
+    const n = tagCounts[i]!;
+    const cat = categoryId![i]!;
+    into.set(nums[i]!, {
+      id: id![i]!,
+      url: url![i]!,
+      host: host![i]!,
+      title: title![i]!,
+      blurb: blurb![i]!,
+      site: site![i]!,
+      categoryId: cat === NULL_ID ? null : cat,
+      tags: tags!.slice(t, t + n),
+      time: time[i]!,
+      lang: lang![i]!,
+      terms: terms[i]!,
+    });
+    t += n;
+  }
 }
 
 /** The parts of FlexSearch's Index (0.8) read when converting a `cairn-search/1` snapshot. */
@@ -223,53 +275,50 @@ export class IndexStore {
     return out;
   }
 
-  /** A JSON-safe copy of everything. */
+  /** A copy of everything, as typed arrays and packed strings (cheap for IndexedDB to store and load). */
   exportSnapshot(): SearchSnapshot {
     this.compact();
     const terms: string[] = [];
-    const postings: number[] = [];
+    let total = 1;
+    for (let id = 0; id < this.vocab.count; id++) {
+      const n = this.pool.size(id);
+      if (n) total += 2 + n;
+    }
+    const postings = new Uint32Array(total);
+    let at = 1;
     for (let id = 0; id < this.vocab.count; id++) {
       const list = this.pool.read(id);
       if (!list.length) continue;
       terms.push(this.vocab.term(id));
-      postings.push(list.length);
-      let prev = 0;
-      for (let i = 0; i < list.length; i++) {
-        const doc = list[i]! >>> SLOT_BITS;
-        postings.push(((doc - prev) << SLOT_BITS) | (list[i]! & SLOT_MASK));
-        prev = doc;
-      }
+      postings[at + 1] = list.length;
+      postings.set(list, at + 2);
+      at += 2 + list.length;
     }
-    return { format: 'cairn-search/2', fullText: this.fullText, nextNum: this.nextNum, docs: [...this.docs], terms, postings };
+    return { format: 'cairn-search/3', fullText: this.fullText, nextNum: this.nextNum, docs: packDocs(this.docs), terms: packStrings(terms), postings };
   }
 
-  /** Replace the contents with a snapshot made by `exportSnapshot` (this version's or the previous one's). */
-  importSnapshot(snapshot: SearchSnapshot | SearchSnapshotV1): void {
-    const snap = snapshot as SearchSnapshot | SearchSnapshotV1 | null;
-    if (!snap || (snap.format !== 'cairn-search/2' && snap.format !== 'cairn-search/1')) {
+  /** Replace the contents with a snapshot made by `exportSnapshot` (this version's or an older one's). */
+  importSnapshot(snapshot: SearchSnapshot | SearchSnapshotV2 | SearchSnapshotV1): void {
+    const snap = snapshot as SearchSnapshot | SearchSnapshotV2 | SearchSnapshotV1 | null;
+    if (!snap || (snap.format !== 'cairn-search/3' && snap.format !== 'cairn-search/2' && snap.format !== 'cairn-search/1')) {
       throw new Error('Not a cairn-search snapshot');
     }
     this.pool = new PostingPool();
     this.vocab = new Vocabulary();
-    if (snap.format === 'cairn-search/2') {
-      let at = 0;
-      for (const term of snap.terms) {
-        const id = this.vocab.intern(term);
-        const n = snap.postings[at++]!;
-        let doc = 0;
-        for (let i = 0; i < n; i++) {
-          const e = snap.postings[at++]!;
-          doc += e >>> SLOT_BITS;
-          this.pool.push(id, (doc << SLOT_BITS) | (e & SLOT_MASK));
-        }
-      }
-    } else this.importV1(snap);
     this.docs.clear();
     this.numById.clear();
-    for (const [num, doc] of snap.docs) {
-      this.docs.set(num, doc);
-      this.numById.set(doc.id, num);
+    if (snap.format === 'cairn-search/3') {
+      const terms = unpackStrings(snap.terms);
+      this.vocab.internAll(terms);
+      const adopted = this.pool.adopt(asU32(snap.postings));
+      if (adopted !== terms.length) throw new Error('Snapshot terms and postings disagree');
+      unpackDocs(snap.docs, this.docs);
+    } else {
+      if (snap.format === 'cairn-search/2') this.importV2(snap);
+      else this.importV1(snap);
+      for (const [num, doc] of snap.docs) this.docs.set(num, doc);
     }
+    for (const [num, doc] of this.docs) this.numById.set(doc.id, num);
     this.nextNum = snap.nextNum;
     this.fullText = snap.fullText;
     this.totalTerms = 0;
@@ -281,6 +330,21 @@ export class IndexStore {
       this.live[num] = 1;
     }
     this.dead = [];
+  }
+
+  /** Read the second format (delta-coded number arrays) into posting lists. */
+  private importV2(snap: SearchSnapshotV2): void {
+    let at = 0;
+    for (const term of snap.terms) {
+      const id = this.vocab.intern(term);
+      const n = snap.postings[at++]!;
+      let doc = 0;
+      for (let i = 0; i < n; i++) {
+        const e = snap.postings[at++]!;
+        doc += e >>> SLOT_BITS;
+        this.pool.push(id, (doc << SLOT_BITS) | (e & SLOT_MASK));
+      }
+    }
   }
 
   /** Read the first format (FlexSearch's export of term → slot arrays) into posting lists. */

@@ -1,4 +1,5 @@
 /** Types of the local search index: what it takes in, what search and related give back. */
+import type { PackedStrings } from './pack';
 
 /** What the index needs from a clip (a Clip fits; JSON clips with a `category` name fit too). */
 export interface SearchableClip {
@@ -105,8 +106,43 @@ export interface SearchIndexOptions {
   fullText?: boolean;
 }
 
-/** A JSON-safe copy of an index, restored by `importSnapshot` (which also reads the older `cairn-search/1`). */
+/**
+ * A copy of an index, restored by `importSnapshot` (which also reads `cairn-search/2` and `/1`). Its big
+ * parts are typed arrays and packed strings, so IndexedDB stores and loads it with near-memcpy cost;
+ * it also survives JSON (typed arrays come back as objects, which importSnapshot accepts).
+ */
 export interface SearchSnapshot {
+  format: 'cairn-search/3';
+  fullText: boolean;
+  nextNum: number;
+  docs: PackedDocs;
+  /** Terms that hold postings, in the order of `postings`. */
+  terms: PackedStrings;
+  /** Per term: 0, its entry count n, then n entries `doc << 4 | slot` (doc numbers ascending); word 0 is 0. */
+  postings: Uint32Array;
+}
+
+/** StoredDocs as columns (one entry per doc, in doc-number order). */
+export interface PackedDocs {
+  nums: Uint32Array;
+  id: PackedStrings;
+  url: PackedStrings;
+  host: PackedStrings;
+  title: PackedStrings;
+  blurb: PackedStrings;
+  site: PackedStrings;
+  /** '\u0000' for null. */
+  categoryId: PackedStrings;
+  lang: PackedStrings;
+  /** Tags of every doc, flat; `tagCounts` says how many each doc has. */
+  tags: PackedStrings;
+  tagCounts: Uint32Array;
+  time: Float64Array;
+  terms: Uint32Array;
+}
+
+/** The second snapshot format (number arrays), still accepted by `importSnapshot`. */
+export interface SearchSnapshotV2 {
   format: 'cairn-search/2';
   fullText: boolean;
   nextNum: number;

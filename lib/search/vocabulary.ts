@@ -5,6 +5,8 @@
  * prefixes and a CJK bigram into its characters, so the lookup is one Map read in FlexSearch's own
  * table and stays current as terms arrive (the sorted word list and char map this replaces were
  * rebuilt from scratch — a sort of the whole vocabulary — after every clip that brought a new term).
+ * The expander is built on first use: related() never needs it, and forward-tokenizing 100k+ terms
+ * on snapshot import was most of the panel's time to its first related results.
  */
 import { Index } from 'flexsearch';
 import { isCjkTerm } from './tokenize';
@@ -18,7 +20,8 @@ interface FlexInternals {
 export class Vocabulary {
   private ids = new Map<string, number>();
   private terms: string[] = [];
-  private expand = Vocabulary.makeExpander();
+  /** Built on the first prefix/character lookup, then kept current. */
+  private expand: Index | null = null;
 
   private static makeExpander(): Index {
     return new Index({
@@ -45,9 +48,24 @@ export class Vocabulary {
       id = this.terms.length;
       this.ids.set(term, id);
       this.terms.push(term);
-      this.expand.add(id, term);
+      this.expand?.add(id, term);
     }
     return id;
+  }
+
+  /** Add many new terms at once (a snapshot's); returns the id of the first. */
+  internAll(terms: readonly string[]): number {
+    const first = this.terms.length;
+    for (const term of terms) this.intern(term);
+    return first;
+  }
+
+  private expander(): Index {
+    if (!this.expand) {
+      this.expand = Vocabulary.makeExpander();
+      for (let id = 0; id < this.terms.length; id++) this.expand.add(id, this.terms[id]!);
+    }
+    return this.expand;
   }
 
   term(id: number): string {
@@ -56,7 +74,7 @@ export class Vocabulary {
 
   /** Ids of terms under a FlexSearch key: word terms starting with a prefix, CJK terms holding a char. */
   private under(key: string, max: number, wantCjk: boolean): number[] {
-    const slots = (this.expand as unknown as FlexInternals).map.get(key);
+    const slots = (this.expander() as unknown as FlexInternals).map.get(key);
     const out: number[] = [];
     if (!slots) return out;
     for (const ids of slots) {

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { Index } from 'flexsearch';
 import { PostingPool } from '../../../lib/search/postings';
-import { createSearchIndex, type SearchableClip } from '../../../lib/search/index';
+import { createSearchIndex, type SearchableClip, type SearchSnapshot, type SearchSnapshotV2, type StoredDoc } from '../../../lib/search/index';
+import { unpackStrings } from '../../../lib/search/pack';
 
 function rng(seed: number): () => number {
   let a = seed >>> 0;
@@ -77,11 +78,55 @@ describe('index store over the pool', () => {
     expect(index.search('织').map((h) => h.id).sort()).toEqual(['a', 'b']);
   });
 
+  /** The packed doc columns as the [num, StoredDoc] pairs older formats hold. */
+  function docsOf(v3: SearchSnapshot): Array<[number, StoredDoc]> {
+    const d = v3.docs;
+    const [id, url, host, title, blurb, site, cat, lang, tags] = [d.id, d.url, d.host, d.title, d.blurb, d.site, d.categoryId, d.lang, d.tags].map(unpackStrings);
+    let t = 0;
+    return [...d.nums].map((num, i) => {
+      const n = d.tagCounts[i]!;
+      t += n;
+      return [num, { id: id![i]!, url: url![i]!, host: host![i]!, title: title![i]!, blurb: blurb![i]!, site: site![i]!, categoryId: cat![i] === '\u0000' ? null : cat![i]!, tags: tags!.slice(t - n, t), time: d.time[i]!, lang: lang![i]!, terms: d.terms[i]! }];
+    });
+  }
+
+  /** The cairn-search/2 form of a current snapshot (number arrays, delta-coded doc numbers). */
+  function asV2(v3: SearchSnapshot): SearchSnapshotV2 {
+    const terms = unpackStrings(v3.terms);
+    const postings: number[] = [];
+    let at = 1;
+    for (let t = 0; t < terms.length; t++) {
+      const n = v3.postings[at + 1]!;
+      postings.push(n);
+      let prev = 0;
+      for (let i = 0; i < n; i++) {
+        const e = v3.postings[at + 2 + i]!;
+        postings.push((((e >>> 4) - prev) << 4) | (e & 15));
+        prev = e >>> 4;
+      }
+      at += 2 + n;
+    }
+    return { format: 'cairn-search/2', fullText: v3.fullText, nextNum: v3.nextNum, docs: docsOf(v3), terms, postings };
+  }
+
+  it('imports a cairn-search/2 snapshot (number arrays) with the same results', () => {
+    const index = createSearchIndex();
+    [clip('a', 'Rust ownership', '借用与生命周期'), clip('b', 'Memory safety', 'ownership rules 生命'), clip('c', 'Knots', '纺织')].forEach((c) => index.add(c));
+    index.remove('c');
+    const v2 = asV2(index.exportSnapshot());
+    const copy = createSearchIndex();
+    copy.importSnapshot(JSON.parse(JSON.stringify(v2)));
+    expect(copy.size).toBe(2);
+    for (const q of ['ownership', '生命', '生', 'mem', '纺织']) expect(copy.search(q)).toEqual(index.search(q));
+    const page = { text: 'ownership and memory safety rules' };
+    expect(copy.related(page)).toEqual(index.related(page));
+  });
+
   it('imports a cairn-search/1 snapshot (FlexSearch export) with the same results', () => {
     const index = createSearchIndex();
     const clips = [clip('a', 'Rust ownership', '借用与生命周期'), clip('b', 'Memory safety', 'ownership rules 生命')];
     clips.forEach((c) => index.add(c));
-    const v2 = index.exportSnapshot();
+    const v2 = asV2(index.exportSnapshot());
     // Rebuild the old format from the new one: FlexSearch Index with one resolution slot per field × tf level.
     const flex = new Index({ encode: (s: string) => (s ? s.split(' ') : []), resolution: 12 });
     const map = (flex as unknown as { map: Map<string, Array<number[] | undefined>> }).map;
