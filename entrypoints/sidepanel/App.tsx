@@ -30,6 +30,7 @@ import { ClipLearningPane, learnOf, useTeamBadge, useTeamLearning } from './lear
 import type { Services } from './wiring';
 import { grantTeamOrigin, onSyncChanged, useShareByDefault } from './wiring';
 import { OrganizeSection } from './organize';
+import { ClipHighlightsPane } from './highlights';
 import { followTabs, onClipsChanged, panelProbe, resolveTabId, setRecallEverywhere, useRecallSettings, useUiLang } from './wiring';
 
 export function App({ services }: { services: Services }) {
@@ -69,7 +70,11 @@ function Panel({ services, uiLang, onUiLang }: { services: Services; uiLang: Par
     void form.getState().loadKnownTags();
     void recall.getState().init();
     // A navigation reads the page again (kept results show meanwhile); a switch back uses kept results.
-    const unfollow = followTabs((tab, how) => void recall.getState().showTab(tab, { reread: how === 'navigate' }));
+    const unfollow = followTabs((tab, how) => {
+      void recall.getState().showTab(tab, { reread: how === 'navigate' });
+      // Re-show the page clip's highlights (own and team) on the live page; a page without one is never injected.
+      if (tab) void services.send('highlights:show', { tabId: tab.id }).catch(() => undefined);
+    });
     const unlisten = onClipsChanged(() => {
       void library.getState().refresh();
       void form.getState().loadKnownTags();
@@ -376,6 +381,7 @@ function LibraryView({ services, onBack }: { services: Services; onBack: () => v
             onDelete={() => void remove()}
             share={me ? { allowed: !open.author || open.author.id === me, busy: sharing, onToggle: (shared) => void toggleShare(open.id, shared) } : null}
           />
+          <ClipHighlightsPane services={services} clip={open} me={me ?? null} />
           <ClipLearningPane learn={learnOf(services)} clip={open} />
           </>
         )}

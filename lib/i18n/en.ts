@@ -323,6 +323,21 @@ export const en = {
   'transfer.report': '{imported} imported, {updated} updated, {skipped} skipped',
   'transfer.skippedItem': '{item}: {reason}',
   'transfer.failed': 'Import failed: {message}',
+
+  // Highlights (reader)
+  'highlights.title': 'Highlights',
+  'highlights.notFound': 'Not found on the page',
+  'highlights.notFoundHint': 'The page changed: this text is no longer there. The highlight is kept here.',
+  'highlights.note': 'Note',
+  'highlights.addNote': 'Add a note',
+  'highlights.saveNote': 'Save note',
+  'highlights.delete': 'Remove highlight',
+  'highlights.by': 'by {name}',
+  'highlights.color.yellow': 'Yellow',
+  'highlights.color.green': 'Green',
+  'highlights.color.blue': 'Blue',
+  'highlights.color.pink': 'Pink',
+  'highlights.color.purple': 'Purple',
 } as const;
 
 /** Every UI text key. */

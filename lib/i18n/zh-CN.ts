@@ -325,4 +325,19 @@ export const zhCN: Dictionary = {
   'transfer.report': '导入 {imported} 条，更新 {updated} 条，跳过 {skipped} 条',
   'transfer.skippedItem': '第 {item} 项：{reason}',
   'transfer.failed': '导入失败：{message}',
+
+  // Highlights (reader)
+  'highlights.title': '高亮',
+  'highlights.notFound': '页面上找不到',
+  'highlights.notFoundHint': '页面已更改：这段文字已不在页面上。高亮仍保留在这里。',
+  'highlights.note': '批注',
+  'highlights.addNote': '添加批注',
+  'highlights.saveNote': '保存批注',
+  'highlights.delete': '删除高亮',
+  'highlights.by': '{name} 标注',
+  'highlights.color.yellow': '黄色',
+  'highlights.color.green': '绿色',
+  'highlights.color.blue': '蓝色',
+  'highlights.color.pink': '粉色',
+  'highlights.color.purple': '紫色',
 };
