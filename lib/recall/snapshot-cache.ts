@@ -6,10 +6,10 @@
 import { openDB, type IDBPDatabase } from 'idb';
 import type { SearchSnapshot } from '../search';
 import type { LibraryStamp } from './clip-source';
-import type { ClipCard } from './cards';
+import type { PackedCards, PackedUrlMap } from './card-pack';
 
 /** Bump when the cached shape or the index's meaning changes: older records are ignored. */
-export const CACHE_FORMAT = 1;
+export const CACHE_FORMAT = 2;
 
 /** What the cache holds: the index snapshot, the cards it shows, and the library state it reflects. */
 export interface CachedIndex {
@@ -17,8 +17,10 @@ export interface CachedIndex {
   stamp: LibraryStamp;
   /** Fingerprint of the taxonomy names indexed into the clips. */
   taxonomyKey: string;
+  /** Typed arrays and packed strings throughout (cairn-search/3): IndexedDB clones them almost for free. */
   snapshot: SearchSnapshot;
-  cards: ClipCard[];
+  cards: PackedCards;
+  byUrl: PackedUrlMap;
   savedAt: string;
 }
 

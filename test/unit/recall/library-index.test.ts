@@ -1,3 +1,4 @@
+import { packCards, packUrlMap } from '../../../lib/recall/card-pack';
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -30,7 +31,7 @@ async function library(count: number) {
 
 const stampOf = (count: number, lastUpdated: string) => ({ count, lastUpdated });
 const cached = (count: number, lastUpdated: string, taxonomyKey = 'k'): CachedIndex => ({
-  format: CACHE_FORMAT, stamp: stampOf(count, lastUpdated), taxonomyKey, snapshot: {} as CachedIndex['snapshot'], cards: [], savedAt: '',
+  format: CACHE_FORMAT, stamp: stampOf(count, lastUpdated), taxonomyKey, snapshot: {} as CachedIndex['snapshot'], cards: packCards([]), byUrl: packUrlMap(new Map()), savedAt: '',
 });
 
 describe('planLoad (snapshot freshness)', () => {
