@@ -69,6 +69,8 @@ export async function saveDraft(store: ClipStore, draft: ClipDraft, filing: Part
       categoryId: filing.categoryId !== undefined ? filing.categoryId : base.categoryId,
       tags: cleanTags(filing.tags ?? base.tags),
       note: filing.note ?? base.note,
+      // Highlights belong to the page, not to one capture of it: a re-clip keeps them.
+      ...(previous?.highlights ? { highlights: previous.highlights } : {}),
     };
   });
 }

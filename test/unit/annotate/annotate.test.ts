@@ -182,3 +182,17 @@ describe('highlight service (local save path)', () => {
     expect(marksOf(reloaded.document).map((m) => m.textContent).join('')).toBe(text);
   });
 });
+
+describe('re-clipping a highlighted page', () => {
+  it('keeps the highlights (they belong to the page, not to one capture)', async () => {
+    const { saveDraft } = await import('@/lib/clip/save');
+    const store = new ClipStore(new IDBFactory());
+    const existing = makeClip({ id: 'c1', url: URL_A, canonicalUrl: URL_A, highlights: [hl('h1', { note: 'keep me' })] });
+    await store.put(existing);
+    const { id: _id, categoryId: _c, tags: _t, note: _n, visibility: _v, createdAt: _ca, updatedAt: _u, deletedAt: _d, highlights: _h, ...draft } = existing;
+    const { clip, previous } = await saveDraft(store, { ...draft, title: 'Re-clipped' }, {});
+    expect(previous?.id).toBe('c1');
+    expect(clip.title).toBe('Re-clipped');
+    expect(clip.highlights?.map((h) => [h.id, h.note])).toEqual([['h1', 'keep me']]);
+  });
+});
