@@ -22,6 +22,8 @@ import type { Page } from 'playwright-core';
 
 const CLIPS = Number(process.env.RECALL_BENCH_CLIPS ?? 10_000);
 const RUNS = Math.max(10, Number(process.env.RECALL_BENCH_RUNS ?? 12));
+/** Cold opens each rebuild the index from 10k clips (tens of seconds on a loaded machine): fewer by choice. */
+const COLD_RUNS = Math.max(1, Number(process.env.RECALL_BENCH_COLD_RUNS ?? RUNS));
 
 function rng(seed: number): () => number {
   let a = seed >>> 0;
@@ -133,15 +135,25 @@ async function timeSwitch(panel: Page, tabId: number, url: string): Promise<{ ms
 }
 
 /** Open a fresh panel page on `tabId`; ms from its navigation start to the first related results committed. */
-async function timeOpen(ext: LoadedExtension, tabId: number): Promise<{ ms: number; how: string | null; items: number; indexMs: number; dcl: number }> {
+async function timeOpen(ext: LoadedExtension, tabId: number): Promise<{ ms: number; how: string | null; items: number; indexMs: number; dcl: number; phases: Record<string, number>; indexReadyAt: number }> {
   const page = await ext.context.newPage();
   await page.setViewportSize({ width: 400, height: 800 });
-  await page.goto(`chrome-extension://${ext.extensionId}/sidepanel.html?tabId=${tabId}`);
+  // 'commit': the panel's own timing starts at navigation; waiting for 'load' only adds flakiness under load.
+  await page.goto(`chrome-extension://${ext.extensionId}/sidepanel.html?tabId=${tabId}`, { waitUntil: 'commit', timeout: 120_000 });
   const first = await page.waitForFunction(() => ((globalThis as any).cairnPanelTest?.rendered ?? []).find((e: Rendered) => e.url) ?? null, null, { timeout: 60_000, polling: 5 });
   const r = (await first.jsonValue()) as Rendered;
   const dcl = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.domContentLoadedEventEnd ?? 0);
+  // Load phases measured by lib/recall/library-index (cairn:index:read, import, cards, catchUp, scan).
+  const measures = await page.evaluate(() => performance.getEntriesByType('measure').filter((m) => m.name.startsWith('cairn:index:')).map((m) => ({ name: m.name.slice(12), start: m.startTime, duration: m.duration })));
+  const phases: Record<string, number> = {};
+  let indexReadyAt = 0;
+  for (const m of measures) {
+    phases[m.name] = m.duration;
+    indexReadyAt = Math.max(indexReadyAt, m.start + m.duration);
+  }
+  if (measures.length) phases.loadStart = Math.min(...measures.map((m) => m.start));
   await page.close();
-  return { ms: r.at, how: r.how, items: r.items, indexMs: r.indexMs, dcl };
+  return { ms: r.at, how: r.how, items: r.items, indexMs: r.indexMs, dcl, phases, indexReadyAt };
 }
 
 async function main() {
@@ -183,13 +195,15 @@ async function main() {
     const coldIndex: number[] = [];
     const coldDcl: number[] = [];
     const coldHow = new Set<string | null>();
-    for (let i = 0; i < RUNS; i++) {
+    const coldPhases: Array<Record<string, number>> = [];
+    for (let i = 0; i < COLD_RUNS; i++) {
       await dropSnapshot();
       const r = await timeOpen(ext, openTab.id);
       cold.push(r.ms);
       coldIndex.push(r.indexMs);
       coldDcl.push(r.dcl);
       coldHow.add(r.how);
+      coldPhases.push(r.phases);
     }
 
     // The panel that follows the window (its own window, as in the e2e test); it saves the snapshot.
@@ -230,12 +244,16 @@ async function main() {
     const warmIndex: number[] = [];
     const warmDcl: number[] = [];
     const warmHow = new Set<string | null>();
+    const warmPhases: Array<Record<string, number>> = [];
+    const warmReadyToRelated: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       const r = await timeOpen(ext, openTab.id);
       warm.push(r.ms);
       warmIndex.push(r.indexMs);
       warmDcl.push(r.dcl);
       warmHow.add(r.how);
+      warmPhases.push(r.phases);
+      if (r.indexReadyAt) warmReadyToRelated.push(r.ms - r.indexReadyAt);
     }
 
     const s = {
@@ -251,6 +269,10 @@ async function main() {
     line('    of (b) warm: index load (snapshot import)', stats(warmIndex));
     line('    of (b) cold: DOMContentLoaded', stats(coldDcl));
     line('    of (b) cold: index build', stats(coldIndex));
+    const phaseNames = (rows: Array<Record<string, number>>) => [...new Set(rows.flatMap((p) => Object.keys(p)))];
+    for (const name of phaseNames(warmPhases)) line(`    of (b) warm: ${name === 'loadStart' ? 'index load starts at' : `load phase '${name}'`}`, stats(warmPhases.map((p) => p[name] ?? 0)));
+    if (warmReadyToRelated.length) line('    of (b) warm: index ready → related shown', stats(warmReadyToRelated));
+    for (const name of phaseNames(coldPhases)) line(`    of (b) cold: ${name === 'loadStart' ? 'index load starts at' : `load phase '${name}'`}`, stats(coldPhases.map((p) => p[name] ?? 0)));
     console.log(`related items per switch: min ${Math.min(...freshItems)}, max ${Math.max(...freshItems)}; page reads per new switch ${freshReads.join(',')}; per switch back ${backReads.join(',')}; warm loads: ${[...warmHow].join('/')}`);
     console.log(JSON.stringify({ bench: 'recall-e2e', clips: CLIPS, seedMs: Math.round(seedMs), ...s, warmHow: [...warmHow], coldHow: [...coldHow], readsOnSwitchBack: backReads.reduce((a, b) => a + b, 0) }));
   } finally {
