@@ -196,3 +196,19 @@ describe('re-clipping a highlighted page', () => {
     expect(clip.highlights?.map((h) => [h.id, h.note])).toEqual([['h1', 'keep me']]);
   });
 });
+
+describe('pulling a team clip', () => {
+  it('brings every member’s highlights with their authors', async () => {
+    const { clipFromChange } = await import('@/lib/sync/apply');
+    const { clipFields } = await import('@/lib/sync/outbox');
+    const base = makeClip({ id: 't1', url: URL_A, canonicalUrl: URL_A });
+    const pulled = { ...hl('h1', { note: 'from Bo' }), author: { id: 'm2', name: 'Bo' } };
+    const clip = clipFromChange(
+      { kind: 'clip', id: 't1', version: 3, fields: clipFields(base), tags: [], notes: [], highlights: [pulled], author: { memberId: 'm1', name: 'Ana' }, updatedAt: base.updatedAt, deleted: null },
+      'm1',
+    );
+    expect(clip!.highlights).toEqual([pulled]);
+    const without = clipFromChange({ kind: 'clip', id: 't1', version: 3, fields: clipFields(base), tags: [], notes: [], author: { memberId: 'm1', name: 'Ana' }, updatedAt: base.updatedAt, deleted: null }, 'm1');
+    expect(without!.highlights).toBeUndefined();
+  });
+});
