@@ -65,6 +65,11 @@ describe('loadLibraryIndex', () => {
     expect(second.how).toBe('fresh');
     expect(second.index.search('knowledge graph').map((h) => h.id).sort()).toEqual(first.index.search('knowledge graph').map((h) => h.id).sort());
     expect(second.byUrl.get('https://example.com/C0001')).toBe('C0001');
+    // The snapshot brings back exactly what the build made: cards, URL map, related results.
+    expect(second.cards).toEqual(first.cards);
+    expect(second.byUrl).toEqual(first.byUrl);
+    expect(second.index.related({ text: 'knowledge graph 知识' })).toEqual(first.index.related({ text: 'knowledge graph 知识' }));
+    expect(Object.keys(second.phases)).toEqual(['read', 'import', 'cards']);
 
     // Add, edit, delete: the next opening catches up from the snapshot.
     await store.put(makeClip({ id: 'C9999', title: 'Zettelkasten method', createdAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-01T00:00:00.000Z' }));
