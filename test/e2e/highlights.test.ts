@@ -71,17 +71,21 @@ describe('highlights on the live page', () => {
     expect(await marksText(page, id)).toBe(selected);
     expect(await page.locator('#cairn-highlight-style').count()).toBe(1);
 
-    const panel = await openSidePanel(a, tabId);
-    const stored = await getClip(panel, outcome.clip.id);
-    expect(stored.value?.url).toBe(page.url());
-    expect(stored.value?.highlights?.map((h) => h.id)).toEqual([id]);
-
-    // Reload: the marks are gone until the show path runs again.
+    // Reload: the marks are gone until the show path runs again (no panel is open to do it).
     await page.reload();
     expect(await marksText(page, id)).toBe('');
     const shown = await a.worker.evaluate((t) => (globalThis as any).cairnTest.showHighlights(t), tabId);
     expect(shown).toEqual({ clipId: outcome.clip.id, shown: [id], orphans: [] });
     expect(await marksText(page, id)).toBe(selected);
+
+    const panel = await openSidePanel(a, tabId);
+    const stored = await getClip(panel, outcome.clip.id);
+    expect(stored.value?.url).toBe(page.url());
+    expect(stored.value?.highlights?.map((h) => h.id)).toEqual([id]);
+
+    // With the side panel following the tab, a reload re-shows the highlights by itself.
+    await page.reload();
+    await expect.poll(() => marksText(page, id), { timeout: 15_000 }).toBe(selected);
 
     // The reader lists the highlight; its note is edited there.
     await panel.getByTestId('tab-library').click();
@@ -93,6 +97,16 @@ describe('highlights on the live page', () => {
     await item.getByTestId('highlight-note-input').fill('Worth sharing');
     await item.getByTestId('highlight-save-note').click();
     await expect.poll(async () => (await getClip(panel, outcome.clip.id)).value?.highlights?.[0]?.note, { timeout: 10_000 }).toBe('Worth sharing');
+
+    // The page changes: the highlighted paragraph is gone. The highlight becomes an orphan, listed, not dropped.
+    await page.evaluate((hid) => document.querySelector(`mark[data-cairn-highlight="${hid}"]`)!.closest('p')!.remove(), id);
+    const after = await a.worker.evaluate((t) => (globalThis as any).cairnTest.showHighlights(t), tabId);
+    expect(after).toEqual({ clipId: outcome.clip.id, shown: [], orphans: [id] });
+    await panel.getByTestId('reader-back').click();
+    await panel.locator(`[data-testid="library-item"][data-clip-id="${outcome.clip.id}"] button`).click();
+    await expect.poll(() => item.getAttribute('data-orphan'), { timeout: 10_000 }).toBe('true');
+    expect(await item.getByTestId('highlight-orphan').count()).toBe(1);
+    expect(await item.getByTestId('highlight-note').textContent()).toBe('Worth sharing');
     await panel.close();
     await page.close();
   });
