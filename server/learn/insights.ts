@@ -3,6 +3,7 @@
  * opened them for N days), usage per category (summed now from the per-clip counters) and each member's
  * contributions. Everything here is read from counters and clips; there is no log of visits to read.
  */
+import { parseHighlights } from '../sync/highlights';
 import type { Kysely } from 'kysely';
 import type { ClipUsage, Contribution, InsightsQuery, InsightsResponse } from '../../lib/sync/protocol';
 import type { Database } from '../db/schema';
@@ -42,8 +43,8 @@ export async function teamInsights(db: Kysely<Database>, dialect: Dialect, teamI
 
 /**
  * What each current member gave the team: live clips shared, notes written on live clips, highlights
- * (HIGHLIGHTS HOOK: 0 until team clips carry highlights; count them here per author), and helpful marks
- * other members put on their clips.
+ * on live clips (per highlight author, removed ones not counted), and helpful marks other members put
+ * on their clips.
  */
 export async function contributions(db: Kysely<Database>, teamId: string, clips: readonly { id: string; authorId: string }[]): Promise<Contribution[]> {
   const members = await db.selectFrom('members').select(['id', 'name', 'created_at']).where('team_id', '=', teamId).where('removed_at', 'is', null).orderBy('created_at').execute();
@@ -57,6 +58,14 @@ export async function contributions(db: Kysely<Database>, teamId: string, clips:
   for (const n of notes) {
     const t = tally.get(n.member_id);
     if (t && authorOf.has(n.clip_id)) t.notes++;
+  }
+  const withHighlights = await db.selectFrom('clips').select(['id', 'highlights']).where('team_id', '=', teamId).where('deleted_at', 'is', null).where('highlights', '!=', '[]').execute();
+  for (const row of withHighlights) {
+    if (!authorOf.has(row.id)) continue;
+    for (const h of parseHighlights(row.highlights)) {
+      const t = h.deletedAt ? undefined : tally.get(h.authorId);
+      if (t) t.highlights++;
+    }
   }
   const marks = await db.selectFrom('helpful_marks').select(['clip_id', 'member_id']).where('team_id', '=', teamId).execute();
   for (const m of marks) {

@@ -64,6 +64,19 @@ describe.each(backends())('highlights sync ($name)', (backend) => {
     expect(clip.highlights).toEqual([]);
   });
 
+  it("counts each member's live highlights in the team's contributions", async () => {
+    const team = await makeTeam(app, db.database, 'hl-count');
+    await push(team.owner.token, 'a', [clipPut(1, 'k1', 'Page', { highlights: [hl('h1', 'one'), hl('h2', 'two'), hl('h3', 'three', { deletedAt: '2026-11-28T12:00:00.000Z' })] })]);
+    await push(team.editor.token, 'b', [{ seq: 1, type: 'clip.put', clipId: 'k1', fields: {}, highlights: [hl('h4', 'four')] }]);
+    await push(team.editor.token, 'b', [clipPut(2, 'k2', 'Gone', { highlights: [hl('h5', 'five')] }), { seq: 3, type: 'clip.delete', clipId: 'k2' }]);
+    const answer = await call(app, 'GET', '/v1/team/insights', { token: team.viewer.token });
+    expect(answer.status).toBe(200);
+    const count = (id: string) => answer.body.contributors.find((c: any) => c.memberId === id)?.highlights;
+    expect(count(team.owner.id)).toBe(2);
+    expect(count(team.editor.id)).toBe(1);
+    expect(count(team.viewer.id)).toBe(0);
+  });
+
   it('refuses a malformed highlight', async () => {
     const team = await makeTeam(app, db.database, 'hl-invalid');
     const res = await push(team.owner.token, 'a', [clipPut(1, 'c5', 'Page', { highlights: [{ ...hl('h1', 'x'), color: 'octarine' }] })]);
