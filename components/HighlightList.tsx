@@ -1,9 +1,10 @@
 /** A clip's highlights in the reader: quote, color, note, author; orphans (not found on the page) marked, never hidden. */
 import { useState } from 'react';
 import type { Highlight } from '../lib/clip/types';
+import { HIGHLIGHT_COLORS, type HighlightColor } from '../lib/highlight/types';
 import { useI18n } from './i18n';
 
-export function HighlightList({ highlights, orphans, canEdit, onSaveNote, onDelete }: {
+export function HighlightList({ highlights, orphans, canEdit, onSaveNote, onColor, onDelete }: {
   /** Live highlights, in page order. */
   highlights: readonly Highlight[];
   /** Ids not found on the live page (empty when the page is not open in the tab, so nothing was checked). */
@@ -11,6 +12,7 @@ export function HighlightList({ highlights, orphans, canEdit, onSaveNote, onDele
   /** Whether this user may edit a highlight (its own, or any on an unshared clip). */
   canEdit: (h: Highlight) => boolean;
   onSaveNote: (id: string, note: string) => void;
+  onColor: (id: string, color: HighlightColor) => void;
   onDelete: (id: string) => void;
 }) {
   const { t } = useI18n();
@@ -20,18 +22,19 @@ export function HighlightList({ highlights, orphans, canEdit, onSaveNote, onDele
       <h2>{t('highlights.title')} · {highlights.length}</h2>
       <ul className="highlight-list">
         {highlights.map((h) => (
-          <HighlightItem key={h.id} highlight={h} orphan={orphans.has(h.id)} editable={canEdit(h)} onSaveNote={onSaveNote} onDelete={onDelete} />
+          <HighlightItem key={h.id} highlight={h} orphan={orphans.has(h.id)} editable={canEdit(h)} onSaveNote={onSaveNote} onColor={onColor} onDelete={onDelete} />
         ))}
       </ul>
     </section>
   );
 }
 
-function HighlightItem({ highlight: h, orphan, editable, onSaveNote, onDelete }: {
+function HighlightItem({ highlight: h, orphan, editable, onSaveNote, onColor, onDelete }: {
   highlight: Highlight;
   orphan: boolean;
   editable: boolean;
   onSaveNote: (id: string, note: string) => void;
+  onColor: (id: string, color: HighlightColor) => void;
   onDelete: (id: string) => void;
 }) {
   const { t } = useI18n();
@@ -48,6 +51,19 @@ function HighlightItem({ highlight: h, orphan, editable, onSaveNote, onDelete }:
           {h.note && <p dir="auto" data-testid="highlight-note">{h.note}</p>}
           {editable && (
             <div className="row">
+              <span className="highlight-colors" role="group" aria-label={t(`highlights.color.${h.color}`)}>
+                {HIGHLIGHT_COLORS.map((color) => (
+                  <button
+                    key={color}
+                    type="button"
+                    className={`highlight-swatch hl-${color}${color === h.color ? ' active' : ''}`}
+                    data-testid={`highlight-color-${color}`}
+                    aria-pressed={color === h.color}
+                    title={t(`highlights.color.${color}`)}
+                    onClick={() => color !== h.color && onColor(h.id, color)}
+                  />
+                ))}
+              </span>
               <button type="button" className="link-button" data-testid="highlight-edit-note" onClick={() => setDraft(h.note)}>
                 {h.note ? t('highlights.note') : t('highlights.addNote')}
               </button>

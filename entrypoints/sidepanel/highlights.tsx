@@ -27,13 +27,19 @@ export function ClipHighlightsPane({ services, clip, me }: { services: { send: S
       live = false;
     };
   }, [services, clip.id, ids]);
-  const apply = (p: Promise<Clip>) => p.then(setCurrent, (err) => console.error('Cairn: highlight edit failed', err));
+  // After an edit, the page is shown the new state too (a new color, a removed mark).
+  const apply = (p: Promise<Clip>) =>
+    p.then((next) => {
+      setCurrent(next);
+      return showOnTab(services.send, next.id).then((found) => found && setOrphans(found));
+    }).catch((err) => console.error('Cairn: highlight edit failed', err));
   return (
     <HighlightList
       highlights={liveHighlights(current)}
       orphans={orphans}
       canEdit={(h) => !h.author || h.author.id === me || current.visibility !== 'team'}
       onSaveNote={(highlightId, note) => void apply(services.send('highlights:edit', { clipId: current.id, highlightId, patch: { note } }))}
+      onColor={(highlightId, color) => void apply(services.send('highlights:edit', { clipId: current.id, highlightId, patch: { color } }))}
       onDelete={(highlightId) => void apply(services.send('highlights:remove', { clipId: current.id, highlightId }))}
     />
   );

@@ -84,7 +84,8 @@ export function createHighlightService(deps: HighlightDeps) {
   /** Show `clip`'s live highlights in the tab; returns the orphans. */
   async function showClip(tab: TabInfo & { id: number }, clip: Clip | null): Promise<ShowOutcome> {
     const list = liveHighlights(clip).map(({ id, anchor, color }) => ({ id, anchor, color }));
-    if (!clip || list.length === 0) return { clipId: clip?.id ?? null, shown: [], orphans: [] };
+    // A page whose clip never had highlights is never injected; one whose last highlight was removed is, to clear its marks.
+    if (!clip || (clip.highlights ?? []).length === 0) return { clipId: clip?.id ?? null, shown: [], orphans: [] };
     const response = await runInTab(deps.scripting, tab, { action: 'show', highlights: list });
     if (!response.ok) throw new Error(response.error);
     if (response.action !== 'show') throw new Error('The highlighter answered the wrong request.');
