@@ -1,12 +1,14 @@
 /**
- * The hand-off between the background and the on-demand highlighter content script (like the clipper's):
- * the background leaves a request on the page's isolated-world global, injects the highlighter, and reads
- * its HighlighterResponse as the result of `scripting.executeScript`.
+ * The hand-off between the background and the on-demand highlighter content script: the background injects
+ * the highlighter, which installs one function on the page's isolated-world global; then it calls that
+ * function with the request as an `executeScript({ func, args })` argument and reads the HighlighterResponse
+ * as its result. The request travels with its own call, so two requests at once (the panel re-showing while
+ * the user highlights) can never pick up each other's.
  */
 import type { HighlightAnchor, HighlightColor } from '../highlight/types';
 
-/** Name of the global the first injection writes and the highlighter reads. */
-export const HIGHLIGHT_REQUEST_GLOBAL = '__cairnHighlightRequest';
+/** Name of the global function the highlighter installs. */
+export const HIGHLIGHTER_GLOBAL = '__cairnHighlighter';
 
 /** A highlight as the page needs it to show it. */
 export interface ShownHighlight {
@@ -22,7 +24,9 @@ export type HighlighterResponse =
   | { ok: true; action: 'show'; shown: string[]; orphans: string[] }
   | { ok: false; error: string };
 
-/** Injected with `executeScript({ func, args })` before the highlighter: leaves the request for it. Self-contained. */
-export function setHighlightRequest(request: HighlighterRequest): void {
-  (globalThis as Record<string, unknown>)['__cairnHighlightRequest'] = request;
+/** Injected with `executeScript({ func, args })` after the highlighter: runs one request. Self-contained. */
+export function callHighlighter(request: HighlighterRequest): HighlighterResponse {
+  const run = (globalThis as Record<string, unknown>)['__cairnHighlighter'] as ((r: HighlighterRequest) => HighlighterResponse) | undefined;
+  if (typeof run !== 'function') return { ok: false, error: 'The highlighter is not on this page.' };
+  return run(request);
 }

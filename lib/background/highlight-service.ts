@@ -10,7 +10,7 @@ import type { ClipStore } from '../db/clip-store';
 import { newClipId } from '../clip/id';
 import { normalizeUrl } from '../url/canonical';
 import { editHighlight, liveHighlights, putHighlight, removeHighlightFrom } from '../annotate/clip-highlights';
-import { setHighlightRequest, type HighlighterRequest, type HighlighterResponse } from '../annotate/request';
+import { callHighlighter, type HighlighterRequest, type HighlighterResponse } from '../annotate/request';
 import { CaptureError, injectionErrorMessage, unreadableReason, type ScriptingLike } from './capture';
 import type { TabInfo } from './services';
 
@@ -45,8 +45,8 @@ export async function runInTab(scripting: ScriptingLike, tab: { id: number; url?
   if (known) throw new CaptureError("Cairn can't read this page: " + known);
   let results: Array<{ result?: unknown; error?: unknown }> | undefined;
   try {
-    await scripting.executeScript({ target: { tabId: tab.id }, func: setHighlightRequest as (...args: never[]) => unknown, args: [request] });
-    results = await scripting.executeScript({ target: { tabId: tab.id }, files: [HIGHLIGHTER_FILE] });
+    await scripting.executeScript({ target: { tabId: tab.id }, files: [HIGHLIGHTER_FILE] });
+    results = await scripting.executeScript({ target: { tabId: tab.id }, func: callHighlighter as (...args: never[]) => unknown, args: [request] });
   } catch (err) {
     throw new CaptureError(injectionErrorMessage(err, tab.url), { cause: err });
   }

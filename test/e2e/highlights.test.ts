@@ -98,6 +98,10 @@ describe('highlights on the live page', () => {
     await item.getByTestId('highlight-save-note').click();
     await expect.poll(async () => (await getClip(panel, outcome.clip.id)).value?.highlights?.[0]?.note, { timeout: 10_000 }).toBe('Worth sharing');
 
+    // A new color from the reader reaches the page's marks.
+    await item.getByTestId('highlight-color-green').click();
+    await expect.poll(() => page.evaluate((hid) => document.querySelector(`mark[data-cairn-highlight="${hid}"]`)?.className ?? '', id), { timeout: 10_000 }).toContain('cairn-hl-green');
+
     // The page changes: the highlighted paragraph is gone. The highlight becomes an orphan, listed, not dropped.
     await page.evaluate((hid) => document.querySelector(`mark[data-cairn-highlight="${hid}"]`)!.closest('p')!.remove(), id);
     const after = await a.worker.evaluate((t) => (globalThis as any).cairnTest.showHighlights(t), tabId);
@@ -107,6 +111,12 @@ describe('highlights on the live page', () => {
     await expect.poll(() => item.getAttribute('data-orphan'), { timeout: 10_000 }).toBe('true');
     expect(await item.getByTestId('highlight-orphan').count()).toBe(1);
     expect(await item.getByTestId('highlight-note').textContent()).toBe('Worth sharing');
+
+    // Removing it from the reader: gone from the list, kept on the clip as a tombstone (so the removal syncs).
+    await item.getByTestId('highlight-delete').click();
+    await expect.poll(() => item.count(), { timeout: 10_000 }).toBe(0);
+    const removed = (await getClip(panel, outcome.clip.id)).value?.highlights?.find((h) => h.id === id);
+    expect(removed?.deletedAt).toBeTruthy();
     await panel.close();
     await page.close();
   });

@@ -6,7 +6,7 @@ import { ClipStore } from '@/lib/db';
 import type { Clip, Highlight } from '@/lib/clip/types';
 import { changedHighlights, editHighlight, liveHighlights, mergeHighlights, putHighlight, removeHighlightFrom } from '@/lib/annotate/clip-highlights';
 import { HIGHLIGHT_STYLE_ID, runHighlighter } from '@/lib/annotate/page-highlights';
-import { HIGHLIGHT_REQUEST_GLOBAL, type HighlighterRequest } from '@/lib/annotate/request';
+import { callHighlighter, HIGHLIGHTER_GLOBAL, type HighlighterRequest } from '@/lib/annotate/request';
 import { createHighlightService } from '@/lib/background/highlight-service';
 import type { ScriptingLike } from '@/lib/background/capture';
 import { buildTextIndex, rangeFromOffsets } from '@/lib/highlight';
@@ -81,6 +81,11 @@ describe('highlighter in the page', () => {
     expect(page.document.body.textContent).toContain('组织学习需要把个人的经验变成团队的知识。');
   });
 
+  it('a call before the highlighter is installed answers an error, not a guess', () => {
+    delete (globalThis as Record<string, unknown>)[HIGHLIGHTER_GLOBAL];
+    expect(callHighlighter({ action: 'describe' })).toEqual({ ok: false, error: 'The highlighter is not on this page.' });
+  });
+
   it('says so when nothing is selected', () => {
     const page = parseHtml(ARTICLE, URL_A);
     const out = runHighlighter(page.window, { action: 'describe' });
@@ -88,22 +93,20 @@ describe('highlighter in the page', () => {
   });
 });
 
-/** Scripting that runs the highlighter against a jsdom page, as executeScript would in the tab. */
+/** Scripting that runs the highlighter against a jsdom page, as executeScript would in the tab (the file installs, the func calls). */
 function fakeScripting(page: ParsedPage): ScriptingLike & { injected: string[] } {
-  const scope: Record<string, unknown> = {};
   const injected: string[] = [];
+  const scope = globalThis as Record<string, unknown>;
   return {
     injected,
     async executeScript(injection) {
-      if (injection.func) {
-        const saved = (globalThis as Record<string, unknown>)[HIGHLIGHT_REQUEST_GLOBAL];
-        (injection.func as (...a: unknown[]) => void)(...(injection.args ?? []));
-        scope.request = (globalThis as Record<string, unknown>)[HIGHLIGHT_REQUEST_GLOBAL];
-        (globalThis as Record<string, unknown>)[HIGHLIGHT_REQUEST_GLOBAL] = saved;
-        return [{ result: undefined }];
+      if (injection.files) {
+        injected.push(...injection.files);
+        scope[HIGHLIGHTER_GLOBAL] = (request: HighlighterRequest) => runHighlighter(page.window, request);
+        return [{ result: true }];
       }
-      injected.push(...(injection.files ?? []));
-      return [{ result: runHighlighter(page.window, scope.request as HighlighterRequest) }];
+      expect(injection.func).toBe(callHighlighter);
+      return [{ result: (injection.func as (...a: unknown[]) => unknown)(...(injection.args ?? [])) }];
     },
   };
 }
