@@ -6,7 +6,7 @@
 import type { Clip } from '../clip/types';
 import { createSearchIndex, type SearchIndex } from '../search';
 import { cardOf, categoryNamer, searchableOf, taxonomyKey, type ClipCard } from './cards';
-import type { ClipSource, LibraryStamp } from './clip-source';
+import { stampCounts, type ClipSource, type LibraryStamp } from './clip-source';
 import { CACHE_FORMAT, type CachedIndex, type SnapshotCache } from './snapshot-cache';
 import { packCards, packUrlMap, unpackCards, unpackUrlMap } from './card-pack';
 
@@ -34,7 +34,7 @@ export interface LibraryIndex {
   how: LoadPlan;
   /** Milliseconds the load took. */
   ms: number;
-  /** Where the load's time went, in ms (e.g. read, import, cards, catchUp / scan). */
+  /** Where the load's time went, in ms: read, import, cards, catchUp / scan (durations); readStamp, readTaxonomy, readSnapshot (ms from the start, in parallel). */
   phases: Record<string, number>;
 }
 
@@ -47,6 +47,8 @@ export interface LoadOptions {
   yieldNow?: () => Promise<void>;
   now?: () => number;
   fullText?: boolean;
+  /** Build search-as-you-type's lookup table in idle slices after the load (default true). */
+  prepareSearch?: boolean;
 }
 
 const defaultYield = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -76,9 +78,33 @@ function urlMap(cards: Map<string, ClipCard>): Map<string, string> {
   return m;
 }
 
+type IdleScheduler = (run: (deadline: { timeRemaining(): number }) => void) => void;
+
+/**
+ * Prepare the index for search-as-you-type in idle slices (requestIdleCallback where there is one,
+ * else 8 ms slices between macrotasks), so neither the first related results nor the first keystroke wait.
+ */
+export function prepareSearchWhenIdle(index: SearchIndex, scheduler?: IdleScheduler): void {
+  const ric = (globalThis as { requestIdleCallback?: (cb: (d: { timeRemaining(): number }) => void, o?: { timeout: number }) => void }).requestIdleCallback;
+  const schedule: IdleScheduler = scheduler ?? (ric ? (run) => ric(run, { timeout: 500 }) : (run) => void setTimeout(() => {
+    const until = performance.now() + 8;
+    run({ timeRemaining: () => until - performance.now() });
+  }, 0));
+  const step = (deadline: { timeRemaining(): number }) => {
+    // At least one slice of progress per callback, even when the idle deadline is already spent.
+    let first = true;
+    const done = index.prepareSearch(() => {
+      if (first) return (first = false);
+      return deadline.timeRemaining() <= 1;
+    });
+    if (!done) schedule(step);
+  };
+  schedule(step);
+}
+
 /** Load the index for the panel, the fastest way the cache allows. */
 export async function loadLibraryIndex(options: LoadOptions): Promise<LibraryIndex> {
-  const { source, cache, onProgress, yieldNow = defaultYield, now = () => performance.now(), fullText = false } = options;
+  const { source, cache, onProgress, yieldNow = defaultYield, now = () => performance.now(), fullText = false, prepareSearch = true } = options;
   const started = now();
   const phases: Record<string, number> = {};
   let mark = started;
@@ -94,7 +120,17 @@ export async function loadLibraryIndex(options: LoadOptions): Promise<LibraryInd
     mark = t;
   };
   // The snapshot, the freshness stamp and the taxonomy are read in parallel (two databases).
-  const [stamp, taxonomy, cached] = await Promise.all([source.stamp(), source.taxonomy(), cache.load()]);
+  const timed = <T>(name: string, p: Promise<T>) => p.then((v) => {
+    const t = now();
+    phases[name] = t - started;
+    try {
+      performance.measure(`cairn:index:${name}`, { start: started, end: t });
+    } catch {
+      // An injected clock may not fit the timeline.
+    }
+    return v;
+  });
+  const [stamp, taxonomy, cached] = await Promise.all([timed('readStamp', source.stamp()), timed('readTaxonomy', source.taxonomy()), timed('readSnapshot', cache.load())]);
   phase('read');
   const taxKey = taxonomyKey(taxonomy);
   const namer = categoryNamer(taxonomy);
@@ -114,6 +150,7 @@ export async function loadLibraryIndex(options: LoadOptions): Promise<LibraryInd
       phase('catchUp');
     }
     li.ms = now() - started;
+    if (prepareSearch) prepareSearchWhenIdle(index);
     return li;
   }
 
@@ -121,9 +158,13 @@ export async function loadLibraryIndex(options: LoadOptions): Promise<LibraryInd
   const li: LibraryIndex = { index, cards, byUrl: new Map(), stamp, taxonomyKey: taxKey, how, ms: 0, phases };
   let done = 0;
   let lastUpdated = '';
+  let counted = 0;
   onProgress?.(0, stamp.count);
   await source.scan(async (batch) => {
-    for (const clip of batch) if (clip.updatedAt > lastUpdated) lastUpdated = clip.updatedAt;
+    for (const clip of batch) {
+      if (clip.updatedAt > lastUpdated) lastUpdated = clip.updatedAt;
+      if (stampCounts(clip)) counted++;
+    }
     applyClips(li, batch, namer, fullText);
     done += batch.length;
     onProgress?.(done, Math.max(done, stamp.count));
@@ -132,8 +173,9 @@ export async function loadLibraryIndex(options: LoadOptions): Promise<LibraryInd
   phase('scan');
   li.byUrl = urlMap(cards);
   // What was actually read (clips saved during the scan are caught by the next catch-up).
-  li.stamp = { count: done, lastUpdated: lastUpdated || stamp.lastUpdated };
+  li.stamp = { count: counted, lastUpdated: lastUpdated || stamp.lastUpdated };
   li.ms = now() - started;
+  if (prepareSearch) prepareSearchWhenIdle(index);
   return li;
 }
 

@@ -37,6 +37,12 @@ export interface SearchIndex {
   search(query: string, options?: SearchOptions): SearchHit[];
   /** Clips related to a page, with a score and why. */
   related(page: RelatedPage, options?: RelatedOptions): RelatedHit[];
+  /**
+   * Do part of the one-time work search-as-you-type needs (its prefix/character table is built on
+   * first use, not on import: related results never need it) until `timeUp()`; true when done.
+   * Call it in idle slices after loading so the first keystroke does not pay for it.
+   */
+  prepareSearch(timeUp?: () => boolean): boolean;
   /** Number of indexed clips. */
   readonly size: number;
   /** A snapshot of typed arrays and packed strings (store it, then importSnapshot instead of re-indexing). */
@@ -56,6 +62,7 @@ export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex
     has: (id) => store.numById.has(id),
     search: (query, opts) => runSearch(store, board, query, opts),
     related: (page, opts) => runRelated(store, board, page, opts),
+    prepareSearch: (timeUp) => store.prepareSearch(timeUp),
     get size() {
       return store.size;
     },

@@ -257,6 +257,11 @@ export class IndexStore {
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
+  /** Do part of the one-time work prefix and character lookups need; true when it is all done. */
+  prepareSearch(timeUp?: () => boolean): boolean {
+    return this.vocab.prepare(timeUp);
+  }
+
   /** Word terms that start with a prefix and still hold postings. */
   wordsWithPrefix(prefix: string, max = 400): string[] {
     return this.liveTerms(this.vocab.wordsWithPrefix(prefix, max * 2), max);

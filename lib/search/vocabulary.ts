@@ -20,8 +20,10 @@ interface FlexInternals {
 export class Vocabulary {
   private ids = new Map<string, number>();
   private terms: string[] = [];
-  /** Built on the first prefix/character lookup, then kept current. */
+  /** Built on the first prefix/character lookup (or ahead of it by prepare()), then kept current. */
   private expand: Index | null = null;
+  /** Terms (by id, from 0) already in the expander. */
+  private expanded = 0;
 
   private static makeExpander(): Index {
     return new Index({
@@ -48,7 +50,10 @@ export class Vocabulary {
       id = this.terms.length;
       this.ids.set(term, id);
       this.terms.push(term);
-      this.expand?.add(id, term);
+      if (this.expand && this.expanded === id) {
+        this.expand.add(id, term);
+        this.expanded++;
+      }
     }
     return id;
   }
@@ -60,12 +65,24 @@ export class Vocabulary {
     return first;
   }
 
-  private expander(): Index {
-    if (!this.expand) {
-      this.expand = Vocabulary.makeExpander();
-      for (let id = 0; id < this.terms.length; id++) this.expand.add(id, this.terms[id]!);
+  /**
+   * Feed terms to the expander until done or `timeUp()` says stop (checked every 64 terms); true when
+   * every term is in. Lets the panel build it in idle slices instead of on the first keystroke.
+   */
+  prepare(timeUp: () => boolean = () => false): boolean {
+    this.expand ??= Vocabulary.makeExpander();
+    while (this.expanded < this.terms.length) {
+      const end = Math.min(this.terms.length, this.expanded + 64);
+      for (let id = this.expanded; id < end; id++) this.expand.add(id, this.terms[id]!);
+      this.expanded = end;
+      if (this.expanded < this.terms.length && timeUp()) return false;
     }
-    return this.expand;
+    return true;
+  }
+
+  private expander(): Index {
+    this.prepare();
+    return this.expand!;
   }
 
   term(id: number): string {

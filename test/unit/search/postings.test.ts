@@ -152,4 +152,26 @@ describe('index store over the pool', () => {
     for (const q of ['ownership', '生命', '生', 'mem']) expect(copy.search(q)).toEqual(index.search(q));
     expect(() => copy.importSnapshot({ format: 'nope' } as never)).toThrow();
   });
+  it('prepares search in slices after import: same results whether prepared, half prepared or not', () => {
+    const index = createSearchIndex();
+    for (let i = 0; i < 40; i++) index.add(clip(`c${i}`, `Knowledge item${i} knot${i}`, `知识管理 第${i}条 组织学习`));
+    const snap = index.exportSnapshot();
+    const lazy = createSearchIndex();
+    lazy.importSnapshot(snap);
+    const sliced = createSearchIndex();
+    sliced.importSnapshot(snap);
+    // One 64-term slice per call when time is always up: several calls before it is done.
+    let calls = 1;
+    while (!sliced.prepareSearch(() => true)) calls++;
+    expect(calls).toBeGreaterThan(1);
+    expect(sliced.prepareSearch()).toBe(true);
+    sliced.add(clip('late', 'Knotweed later', '知道'));
+    lazy.add(clip('late', 'Knotweed later', '知道'));
+    index.add(clip('late', 'Knotweed later', '知道'));
+    for (const q of ['kno', 'item1', '知', '组织']) {
+      expect(sliced.search(q)).toEqual(index.search(q));
+      expect(lazy.search(q)).toEqual(index.search(q));
+    }
+    expect(sliced.search('knotw').map((h) => h.id)).toEqual(['late']);
+  });
 });
