@@ -2,15 +2,15 @@
  * Highlight anchoring: re-attach and orphan rates on altered fixture pages (per alteration kind), then
  * timings: describe and anchor per highlight, anchorAll for 50 highlights on the largest fixture page
  * (unchanged, altered, and all orphans — the worst case, every quote searched approximately).
- * Run: npm run bench:anchoring [-- --pages 60]
+ * Run: npm run bench:anchoring [-- --pages N]  (first N fixture pages for the quality part; 0 = timings only)
  */
 import { performance } from 'node:perf_hooks';
 import { parseHtml } from '../test/helpers/dom';
 import { listFixturePages, loadFixturePage } from '../test/helpers/fixtures';
-import { evaluate, generateCase, generateCases, INSIDE_KIND, KEEP_KINDS, ORPHAN_KINDS, seededRandom, summarize } from '../test/unit/highlight/anchoring-harness';
+import { evaluate, generateCases, INSIDE_KIND, KEEP_KINDS, ORPHAN_KINDS, seededRandom, summarize } from '../test/unit/highlight/anchoring-harness';
 import { buildTextIndex, rangeFromOffsets } from '../lib/highlight/text-index';
 import { describeRange, describeOffsets } from '../lib/highlight/describe';
-import { anchor, anchorAll } from '../lib/highlight/anchor';
+import { anchor, anchorAll, findBest } from '../lib/highlight/anchor';
 import type { HighlightAnchor } from '../lib/highlight/types';
 
 const pagesArg = process.argv.indexOf('--pages');
@@ -20,10 +20,11 @@ const ms = (x: number) => x.toFixed(2) + ' ms';
 
 // ——— quality ———
 const t0 = performance.now();
-const cases = generateCases().slice(0, MAX_PAGES);
+const cases = MAX_PAGES === 0 ? [] : generateCases(20240601, 5, listFixturePages().slice(0, MAX_PAGES));
 const outcomes = evaluate(cases);
 const byKind = summarize(outcomes);
 const highlights = cases.reduce((n, c) => n + c.highlights.length, 0);
+if (!cases.length) console.log('quality: skipped (--pages 0)');
 console.log(`quality: ${cases.length} pages, ${highlights} highlights, ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 console.log('alteration          cases  correct  attached  rate');
 for (const f of Object.values(byKind))
@@ -70,6 +71,8 @@ const tIndex = time(() => buildTextIndex(root), 5);
 const tDescribe = time(() => describeRange(root, rangeFromOffsets(index, anchors[k % 50].position.start, anchors[k++ % 50].position.end)), 20);
 const tAnchor = time(() => anchor(root, anchors[k++ % 50]), 20);
 const tAll = time(() => anchorAll(root, anchors), 5);
+// The matching alone (string search and scoring on the index), without jsdom's Range bookkeeping.
+const tMatch = time(() => anchors.forEach((a) => findBest(index.text, a)), 5);
 // Worst case: every quote gone, so each one runs the full approximate search before giving up.
 const orphans = anchors.map((a) => ({ ...a, quote: { ...a.quote, exact: [...a.quote.exact].reverse().join('') } }));
 let orphaned = 0;
@@ -91,6 +94,7 @@ console.log(`  text index build         ${ms(tIndex)}`);
 console.log(`  describeRange (1)        ${ms(tDescribe)}  (includes the index build)`);
 console.log(`  anchor (1)               ${ms(tAnchor)}  (includes the index build)`);
 console.log(`  anchorAll (50)           ${ms(tAll)}  = ${ms(tAll / 50)} per highlight`);
+console.log(`  matching only (50)       ${ms(tMatch)}  (findBest on the index: search + scoring, no DOM)`);
 console.log(`  anchorAll (50, altered)  ${ms(tAllAltered)}  (${reattached}/50 re-attached exactly)`);
 console.log(`  anchorAll (50, orphans)  ${ms(tAllOrphans)}  (${orphaned}/50 orphaned; every quote searched approximately)`);
 
@@ -110,9 +114,9 @@ console.log(
       describe: +tDescribe.toFixed(2),
       anchor: +tAnchor.toFixed(2),
       anchorAll50: +tAll.toFixed(2),
+      match50: +tMatch.toFixed(2),
       anchorAll50Altered: +tAllAltered.toFixed(2),
       anchorAll50Orphans: +tAllOrphans.toFixed(2),
     },
   }),
 );
-void generateCase;

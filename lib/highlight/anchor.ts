@@ -106,9 +106,10 @@ function pickBest(text: string, target: HighlightAnchor, cands: Candidate[]): Sc
   const oldStart = target.position?.start;
   for (const c of cands) {
     const s = scoreCandidate(text, target, c);
-    // Position breaks ties between equally good places (repeated text with the same context).
-    const posSim = oldStart === undefined ? 0 : 1 - Math.min(1, Math.abs(c.start - oldStart) / Math.max(1, text.length));
-    const rank = s.score + 0.02 * posSim;
+    // Nearness to the old position decides between repeated text whose context fits about as well
+    // (1 at the old place, 0.5 at 500 characters away, fading after); it never makes a candidate acceptable.
+    const posSim = oldStart === undefined ? 0 : 1 / (1 + Math.abs(c.start - oldStart) / 500);
+    const rank = s.score + 0.1 * posSim;
     if (rank > bestRank) {
       bestRank = rank;
       best = s;

@@ -168,7 +168,10 @@ function fillerText(index: TextIndex, c: PageCase, rand: () => number): string {
     if (index.text.length < len + 1) break;
     const at = between(rand, 0, index.text.length - len);
     if (c.highlights.some((h) => at < h.end + 40 && at + len > h.start - 40)) continue;
-    parts.push(index.text.slice(at, at + len));
+    // Pages that repeat themselves could hand us a copy of a quote: inserting that would make the test ambiguous.
+    const slice = index.text.slice(at, at + len);
+    if (c.highlights.some((h) => slice.includes(h.anchor.quote.exact.slice(0, 12)) || slice.includes(h.anchor.quote.exact.slice(-12)))) continue;
+    parts.push(slice);
   }
   return parts.join(' ') || 'Inserted paragraph of new text.';
 }
@@ -322,6 +325,9 @@ export interface Outcome {
   confidence: number | null;
   /** For orphan cases that attached: whether the exact quote still occurs somewhere on the altered page. */
   quoteStillOnPage?: boolean;
+  /** What the anchor matched, and where the truth was (offsets in the altered page's text), for diagnosis. */
+  found?: string;
+  offsets?: { got: [number, number] | null; truth: [number, number] | null };
 }
 
 /** Apply one alteration kind to a fresh copy of the page and re-anchor every highlight. */
@@ -362,7 +368,8 @@ function alterAndAnchor(doc: Document, c: PageCase, kind: Kind, rand: () => numb
     if (!applies[i]) return;
     const quote = h.anchor.quote.exact;
     const m = results[i];
-    const base = { page: c.name, kind, quote, expectAttach, attached: !!m, confidence: m?.confidence ?? null };
+    const found = m ? after.text.slice(m.start, m.end) : undefined;
+    const base = { page: c.name, kind, quote, expectAttach, attached: !!m, confidence: m?.confidence ?? null, found };
     if (!expectAttach) {
       out.push({ ...base, correct: !m, quoteStillOnPage: m ? after.text.includes(quote) : undefined });
       return;
@@ -374,9 +381,10 @@ function alterAndAnchor(doc: Document, c: PageCase, kind: Kind, rand: () => numb
     if (m) {
       const tol = Math.max(2, Math.floor(0.1 * quote.length));
       const got = after.text.slice(m.start, m.end);
-      correct = Math.abs(m.start - ts) <= tol && Math.abs(m.end - te) <= tol && editDistance(got, quote) <= tol;
+      // Compared with the text now at the true place (for edit-inside it differs from the stored quote).
+      correct = Math.abs(m.start - ts) <= tol && Math.abs(m.end - te) <= tol && editDistance(got, after.text.slice(ts, te)) <= tol;
     }
-    out.push({ ...base, correct });
+    out.push({ ...base, correct, offsets: { got: m ? [m.start, m.end] : null, truth: [ts, te] } });
   });
   return out;
 }
