@@ -145,7 +145,20 @@ async function timeOpen(ext: LoadedExtension, tabId: number): Promise<{ ms: numb
   const dcl = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.domContentLoadedEventEnd ?? 0);
   // Load phases measured by lib/recall/library-index (cairn:index:read, import, cards, catchUp, scan).
   const measures = await page.evaluate(() => performance.getEntriesByType('measure').filter((m) => m.name.startsWith('cairn:index:')).map((m) => ({ name: m.name.slice(12), start: m.startTime, duration: m.duration })));
-  const phases: Record<string, number> = {};
+  // Main-thread long tasks before the first results (the page's own work competing with the load).
+  const long = await page.evaluate((until) => new Promise<number>((resolve) => {
+    let sum = 0;
+    try {
+      const obs = new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (e.startTime < until) sum += e.duration;
+      });
+      obs.observe({ type: 'longtask', buffered: true });
+      setTimeout(() => { obs.disconnect(); resolve(sum); }, 50);
+    } catch {
+      resolve(-1);
+    }
+  }), r.at);
+  const phases: Record<string, number> = { longTasksBeforeResults: long };
   let indexReadyAt = 0;
   for (const m of measures) {
     phases[m.name] = m.duration;
