@@ -61,14 +61,20 @@ function Panel({ services, uiLang, onUiLang }: { services: Services; uiLang: Par
   // panel reads nothing beyond what Related may read.
   const [clipOpened, setClipOpened] = useState(false);
   useEffect(() => { if (view === 'clip') setClipOpened(true); }, [view]);
+  useEffect(() => {
+    if (view !== 'related' && view !== 'search' && library.getState().status === 'idle') void library.getState().load();
+  }, [view, library]);
   const toast = useStore(toasts, (s) => s.toast);
   const lib = useStore(library);
   const undo = useUndo(services);
 
   useEffect(() => {
-    void library.getState().load();
-    void form.getState().loadKnownTags();
-    void recall.getState().init();
+    // The library list reads every clip through the background: load it once the index is ready, so the
+    // first related results are not queued behind it (opening Library or Map earlier loads it at once).
+    void recall.getState().init().finally(() => {
+      if (library.getState().status === 'idle') void library.getState().load();
+      void form.getState().loadKnownTags();
+    });
     // A navigation reads the page again (kept results show meanwhile); a switch back uses kept results.
     const unfollow = followTabs((tab, how) => {
       void recall.getState().showTab(tab, { reread: how === 'navigate' });
