@@ -4,14 +4,11 @@
  * Then two profiles and a team server: A highlights and shares, B opens the same page and sees A's highlight.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Clip } from '@/lib/clip/types';
 import { startFixtureServer, type FixtureServer } from './helpers/fixture-server';
 import { launchWithExtension, openSidePanel, tabIdOf, type LoadedExtension } from './helpers/extension';
-import { createTeamCli, startServerProcess } from '../sync/helpers/server-process';
+import { startTeamWorld, syncNow, type TeamWorld } from './helpers/team';
 
 const FIXTURE = '/pages/ars-1/';
 const MENU_ID = 'cairn-highlight-selection';
@@ -123,36 +120,19 @@ describe('highlights on the live page', () => {
 });
 
 describe('highlights shared with the team', () => {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cairn-highlights-e2e-'));
-  let team: Awaited<ReturnType<typeof startServerProcess>>;
-  let invite: string;
+  let world: TeamWorld;
   let b: LoadedExtension;
   let c: LoadedExtension;
 
   beforeAll(async () => {
-    const created = await createTeamCli(dataDir, 'Highlight team');
-    invite = created.invite.code;
-    team = await startServerProcess(dataDir);
-    [b, c] = await Promise.all([launchWithExtension(), launchWithExtension()]);
+    world = await startTeamWorld('Highlight team');
+    ({ a: b, b: c } = world);
   });
   afterAll(async () => {
-    await b?.close();
-    await c?.close();
-    await team?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await world?.close();
   });
 
-  async function connect(ext: LoadedExtension, name: string): Promise<Page> {
-    const panel = await openSidePanel(ext);
-    await panel.getByTestId('tab-settings').click();
-    await panel.getByTestId('team-endpoint').fill(team.url);
-    await panel.getByTestId('team-code').fill(invite);
-    await panel.getByTestId('team-name').fill(name);
-    await panel.getByTestId('team-connect').click();
-    await expect.poll(() => panel.getByTestId('team-connected').textContent().catch(() => ''), { timeout: 20_000 }).toContain(name);
-    return panel;
-  }
-  const syncNow = (ext: LoadedExtension) => ext.worker.evaluate(() => (globalThis as any).cairnTest.syncNow()) as Promise<{ sync: { status: string; pending: number; lastError: unknown } }>;
+  const connect = (ext: LoadedExtension, name: string) => world.connect(ext, name);
 
   it('A highlights and shares; B opens the same page and sees A’s highlight, with A as author', async () => {
     const panelA = await connect(b, 'Ana');

@@ -4,51 +4,27 @@
  * useful knowledge with B's open and helpful mark counted once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Page } from 'playwright-core';
 import type { Clip } from '@/lib/clip/types';
 import { startFixtureServer, type FixtureServer } from './helpers/fixture-server';
-import { launchWithExtension, openSidePanel, tabIdOf, type LoadedExtension } from './helpers/extension';
-import { createTeamCli, startServerProcess } from '../sync/helpers/server-process';
+import { openSidePanel, tabIdOf, type LoadedExtension } from './helpers/extension';
+import { startTeamWorld, syncNow, type TeamWorld } from './helpers/team';
 
 const FIXTURE = '/pages/ars-1/';
 let pages: FixtureServer;
-let team: Awaited<ReturnType<typeof startServerProcess>>;
-let invite: string;
+let world: TeamWorld;
 let a: LoadedExtension;
 let b: LoadedExtension;
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cairn-learn-e2e-'));
-
-async function connect(ext: LoadedExtension, name: string): Promise<Page> {
-  const panel = await openSidePanel(ext);
-  await panel.getByTestId('tab-settings').click();
-  await panel.getByTestId('team-endpoint').fill(team.url);
-  await panel.getByTestId('team-code').fill(invite);
-  await panel.getByTestId('team-name').fill(name);
-  await panel.getByTestId('team-connect').click();
-  await expect.poll(() => panel.getByTestId('team-connected').textContent().catch(() => ''), { timeout: 20_000 }).toContain(name);
-  return panel;
-}
-
-const syncNow = (ext: LoadedExtension) =>
-  ext.worker.evaluate(() => (globalThis as any).cairnTest.syncNow()) as Promise<{ sync: { status: string; pending: number; lastError: unknown } }>;
+const connect = (ext: LoadedExtension, name: string) => world.connect(ext, name);
 
 beforeAll(async () => {
-  const created = await createTeamCli(dataDir, 'E2E learn team');
-  invite = created.invite.code;
-  team = await startServerProcess(dataDir);
+  world = await startTeamWorld('E2E learn team');
+  ({ a, b } = world);
   pages = await startFixtureServer();
-  [a, b] = await Promise.all([launchWithExtension(), launchWithExtension()]);
 });
 
 afterAll(async () => {
-  await a?.close();
-  await b?.close();
+  await world?.close();
   await pages?.close();
-  await team?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe('learning from usage', () => {
