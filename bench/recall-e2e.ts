@@ -12,99 +12,15 @@
  *       (snapshot deleted: the first build of the index from the 10k clips in IndexedDB).
  * Run: `npm run bench:recall-e2e` (builds the E2E extension first). Last line: one JSON object.
  */
-import { fixtureArticles, htmlToText } from '../test/unit/search/corpus';
-import { loadSeedPage } from '../test/helpers/fixtures';
+import { articles, syntheticClip as makeClip } from './synthetic-library';
 import { launchWithExtension, type LoadedExtension } from '../test/e2e/helpers/extension';
 import { startFixtureServer } from '../test/e2e/helpers/fixture-server';
-import { STARTER_TAXONOMY } from '../lib/categorize/taxonomy';
-import type { Clip } from '../lib/clip/types';
 import type { Page } from 'playwright-core';
 
 const CLIPS = Number(process.env.RECALL_BENCH_CLIPS ?? 10_000);
 const RUNS = Math.max(10, Number(process.env.RECALL_BENCH_RUNS ?? 12));
 /** Cold opens each rebuild the index from 10k clips (tens of seconds on a loaded machine): fewer by choice. */
 const COLD_RUNS = Math.max(1, Number(process.env.RECALL_BENCH_COLD_RUNS ?? RUNS));
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-// ---- synthetic library (same recipe as bench/search.ts) ----
-const articles = fixtureArticles();
-const enWords = articles.filter((a) => a.lang === 'en').flatMap((a) => a.text.match(/[A-Za-z][A-Za-z'-]*/g) || []);
-const TAGS = Array.from({ length: 200 }, (_, i) => `${enWords[(i * 7919) % enWords.length]!.toLowerCase()}${i % 3 ? '' : '-' + i}`);
-const SITES = Array.from({ length: 500 }, (_, i) => `site${i}.example.com`);
-const CATEGORIES = STARTER_TAXONOMY.map((c) => c.id);
-
-const zhVocab = (() => {
-  const texts = [...articles.map((a) => a.text), htmlToText(loadSeedPage())].filter((t) => (t.match(/\p{Script=Han}/gu) || []).length >= 50);
-  const counts = new Map<string, number>();
-  const seg = new Intl.Segmenter('zh', { granularity: 'word' });
-  for (const t of texts) for (const s of seg.segment(t)) if (s.isWordLike && /^\p{Script=Han}+$/u.test(s.segment)) counts.set(s.segment, (counts.get(s.segment) || 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([w]) => w);
-})();
-const zhCumulative = (() => {
-  const out = new Float64Array(zhVocab.length);
-  let acc = 0;
-  for (let i = 0; i < zhVocab.length; i++) out[i] = acc += 1 / (i + 1);
-  return out.map((x) => x / acc);
-})();
-function zipfWord(r: () => number): string {
-  const x = r();
-  let lo = 0;
-  let hi = zhCumulative.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (zhCumulative[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return zhVocab[lo]!;
-}
-const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
-const enRun = (r: () => number, n: number) => {
-  const at = Math.floor(r() * (enWords.length - n));
-  return enWords.slice(at, at + n).join(' ');
-};
-function zhRun(r: () => number, n: number): string {
-  let out = '';
-  let words = 0;
-  let next = 4 + Math.floor(r() * 9);
-  while (out.length < n) {
-    out += zipfWord(r);
-    if (++words === next) {
-      out += r() < 0.6 ? '，' : '。';
-      words = 0;
-      next = 4 + Math.floor(r() * 9);
-    }
-  }
-  return out;
-}
-
-/** Clip i, always the same for the same i. */
-function makeClip(i: number): Clip {
-  const r = rng(i * 2654435761);
-  const zh = r() < 0.3;
-  const run = (n: number) => (zh ? zhRun(r, n * 2) : enRun(r, n));
-  const url = `https://${pick(r, SITES)}/p/${i}`;
-  const at = new Date(1.7e12 + i * 60_000).toISOString();
-  const abstract = run(40);
-  const text = `${abstract} ${run(200)}`;
-  return {
-    id: `bench-${String(i).padStart(6, '0')}`,
-    mode: 'article', url, canonicalUrl: url, title: run(8), byline: null, siteName: null, lang: zh ? 'zh' : 'en', dir: 'ltr',
-    publishedTime: null, excerpt: abstract.slice(0, 200), summary: { abstract, keyPoints: [run(14), run(14), run(14)] }, text,
-    markdown: text, html: `<p>${text}</p>`, wordCount: 240, readingMinutes: 1, fallback: null,
-    categoryId: r() < 0.8 ? pick(r, CATEGORIES) : null, tags: [pick(r, TAGS), pick(r, TAGS)], note: '', visibility: 'private',
-    createdAt: at, updatedAt: at, deletedAt: null,
-  };
-}
 
 // ---- statistics ----
 const pct = (xs: number[], p: number) => {

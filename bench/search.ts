@@ -1,6 +1,6 @@
 /**
- * Search benchmark: builds Cairn's search index over synthetic clips (30% Chinese; English word runs from
- * the fixture pages, Chinese sentences of Zipf-drawn words from all Han text available; seeded RNG) at 10k and 100k, and prints add rate,
+ * Search benchmark: builds Cairn's search index over the synthetic library (bench/synthetic-library.ts:
+ * 30% Chinese, seeded) at 10k and 100k, and prints add rate,
  * index heap per clip, search and related latency percentiles, beside a plain FlexSearch Document
  * with default options over the same clips. Also the cost of full-text indexing at 10k.
  * Run: `npm run bench:search` (re-spawns itself with --expose-gc). Last line: one JSON object.
@@ -9,110 +9,13 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Document } from 'flexsearch';
 import { createSearchIndex, type SearchableClip, type SearchIndex } from '../lib/search/index';
-import { fixtureArticles, htmlToText } from '../test/unit/search/corpus';
-import { loadSeedPage } from '../test/helpers/fixtures';
+import { enWords, rng, syntheticClip as makeClip, zhVocab } from './synthetic-library';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) {
   const self = fileURLToPath(import.meta.url);
   const r = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=3072', '--import', 'tsx', self, ...process.argv.slice(2)], { stdio: 'inherit' });
   process.exit(r.status ?? 1);
-}
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-// Material: English words in order (phrases keep realistic co-occurrence), sampled from every English fixture.
-const articles = fixtureArticles();
-const enWords = articles.filter((a) => a.lang === 'en').flatMap((a) => a.text.match(/[A-Za-z][A-Za-z'-]*/g) || []);
-const TAGS = Array.from({ length: 200 }, (_, i) => `${enWords[(i * 7919) % enWords.length]!.toLowerCase()}${i % 3 ? '' : '-' + i}`);
-const SITES = Array.from({ length: 500 }, (_, i) => `site${i}.example.com`);
-
-/**
- * Chinese: a vocabulary of the Han words (Intl.Segmenter) in ALL Han text available — every fixture
- * article with Han characters (qq, gmw, pixnet, the Japanese pages' kanji words…) plus the seed
- * article — ranked by frequency, and sentences composed by drawing words with a Zipf law (s = 1).
- * Sampling contiguous runs of four articles (the first version) made every Chinese clip reuse the same
- * few thousand characters, so bigram postings were far longer than a real library's.
- */
-function chineseVocabulary(): string[] {
-  const seed = htmlToText(loadSeedPage());
-  const texts = [...articles.map((a) => a.text), seed].filter((t) => (t.match(/\p{Script=Han}/gu) || []).length >= 50);
-  const counts = new Map<string, number>();
-  const seg = new Intl.Segmenter('zh', { granularity: 'word' });
-  for (const t of texts) {
-    for (const s of seg.segment(t)) {
-      if (s.isWordLike && /^\p{Script=Han}+$/u.test(s.segment)) counts.set(s.segment, (counts.get(s.segment) || 0) + 1);
-    }
-  }
-  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([w]) => w);
-}
-const zhVocab = chineseVocabulary();
-/** Cumulative Zipf weights over zhVocab ranks. */
-const zhCumulative = (() => {
-  const out = new Float64Array(zhVocab.length);
-  let acc = 0;
-  for (let i = 0; i < zhVocab.length; i++) out[i] = acc += 1 / (i + 1);
-  return out.map((x) => x / acc);
-})();
-function zipfWord(r: () => number): string {
-  const x = r();
-  let lo = 0;
-  let hi = zhCumulative.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (zhCumulative[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return zhVocab[lo]!;
-}
-
-const pick = <T>(r: () => number, xs: T[]): T => xs[Math.floor(r() * xs.length)]!;
-function enRun(r: () => number, n: number): string {
-  const at = Math.floor(r() * (enWords.length - n));
-  return enWords.slice(at, at + n).join(' ');
-}
-/** About n Chinese characters of Zipf-drawn words, with a comma or full stop every 4–12 words. */
-function zhRun(r: () => number, n: number): string {
-  let out = '';
-  let words = 0;
-  let next = 4 + Math.floor(r() * 9);
-  while (out.length < n) {
-    out += zipfWord(r);
-    if (++words === next) {
-      out += r() < 0.6 ? '，' : '。';
-      words = 0;
-      next = 4 + Math.floor(r() * 9);
-    }
-  }
-  return out;
-}
-
-/** Clip i, always the same for the same i. */
-function makeClip(i: number): SearchableClip {
-  const r = rng(i * 2654435761);
-  const zh = r() < 0.3;
-  const run = (n: number) => (zh ? zhRun(r, n * 2) : enRun(r, n));
-  return {
-    id: `c${i}`,
-    url: `https://${pick(r, SITES)}/p/${i}`,
-    title: run(8),
-    siteName: null,
-    lang: zh ? 'zh' : 'en',
-    categoryId: `cat${Math.floor(r() * 30)}`,
-    tags: [pick(r, TAGS), pick(r, TAGS)],
-    summary: { abstract: run(40), keyPoints: [run(14), run(14), run(14)] },
-    text: run(400),
-    createdAt: new Date(1.7e12 + i * 60_000).toISOString(),
-  };
 }
 
 function heap(): number {
@@ -192,7 +95,7 @@ function benchCairn(size: number, fullText: boolean) {
   // Removes are O(1) plus a bulk compaction once removed clips pass 1/8 of the live ones: remove 13%
   // of the library and report the typical and the worst single remove (the one that compacts).
   const removeMs: number[] = [];
-  for (let k = 0; k < Math.ceil(size * 0.13); k++) removeMs.push(time(() => b.index.remove(`c${size - 1 - k}`)));
+  for (let k = 0; k < Math.ceil(size * 0.13); k++) removeMs.push(time(() => b.index.remove(makeClip(size - 1 - k).id)));
   const result = {
     size,
     fullText,
