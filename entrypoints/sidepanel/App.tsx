@@ -61,6 +61,15 @@ function Panel({ services, uiLang, onUiLang }: { services: Services; uiLang: Par
   // panel reads nothing beyond what Related may read.
   const [clipOpened, setClipOpened] = useState(false);
   useEffect(() => { if (view === 'clip') setClipOpened(true); }, [view]);
+  // The tag list reads every clip in the background: only the clip form's suggestions need it.
+  const tagsWanted = useRef(false);
+  useEffect(() => {
+    tagsWanted.current = clipOpened;
+    if (clipOpened) void form.getState().loadKnownTags();
+  }, [clipOpened, form]);
+  // The library list reads every clip through the background (seconds at 10k clips, and it competes
+  // with the index load for IndexedDB): Related and Search never need it, so it loads with the first
+  // view that does.
   useEffect(() => {
     if (view !== 'related' && view !== 'search' && library.getState().status === 'idle') void library.getState().load();
   }, [view, library]);
@@ -69,12 +78,7 @@ function Panel({ services, uiLang, onUiLang }: { services: Services; uiLang: Par
   const undo = useUndo(services);
 
   useEffect(() => {
-    // The library list reads every clip through the background: load it once the index is ready, so the
-    // first related results are not queued behind it (opening Library or Map earlier loads it at once).
-    void recall.getState().init().finally(() => {
-      if (library.getState().status === 'idle') void library.getState().load();
-      void form.getState().loadKnownTags();
-    });
+    void recall.getState().init();
     // A navigation reads the page again (kept results show meanwhile); a switch back uses kept results.
     const unfollow = followTabs((tab, how) => {
       void recall.getState().showTab(tab, { reread: how === 'navigate' });
@@ -82,8 +86,8 @@ function Panel({ services, uiLang, onUiLang }: { services: Services; uiLang: Par
       if (tab) void services.send('highlights:show', { tabId: tab.id }).catch(() => undefined);
     });
     const unlisten = onClipsChanged(() => {
-      void library.getState().refresh();
-      void form.getState().loadKnownTags();
+      if (library.getState().status !== 'idle') void library.getState().refresh();
+      if (tagsWanted.current) void form.getState().loadKnownTags();
       void recall.getState().libraryChanged();
     });
     return () => { unfollow(); unlisten(); };
