@@ -13,6 +13,15 @@ function foldWithMap(text: string): { folded: string; origin: number[] } {
   const origin: number[] = [];
   let i = 0;
   for (const ch of text) {
+    const code = ch.charCodeAt(0);
+    // ASCII folds to its lower case and common Han characters to themselves: skip normalize(), which
+    // dominated search time on 20 hits' titles and blurbs.
+    if (code < 128 || (code >= 0x4e00 && code <= 0x9fff)) {
+      origin.push(i);
+      folded += code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : ch;
+      i++;
+      continue;
+    }
     let f = ch.normalize('NFKC').toLowerCase();
     if (NON_ASCII.test(f) && LATIN.test(f)) f = f.normalize('NFD').replace(MARKS, '');
     for (let k = 0; k < f.length; k++) origin.push(i);
