@@ -12,99 +12,67 @@ const MAX_PREFIX_TERMS = 40;
 const MAX_CHAR_TERMS = 150;
 
 interface WeightedTerm {
-  term: string;
+  id: number;
   weight: number;
 }
 
-/** The most frequent `max` of `terms` (frequent completions are what people usually mean). */
-function mostFrequent(store: IndexStore, terms: string[], max: number): string[] {
-  if (terms.length <= max) return terms;
-  return terms
-    .map((t) => ({ t, df: store.docFreq(t) }))
-    .sort((a, b) => b.df - a.df)
-    .slice(0, max)
-    .map((x) => x.t);
+/** The `max` most frequent of some term ids (frequent completions are what people usually mean). */
+function mostFrequent(store: IndexStore, ids: number[], max: number): number[] {
+  if (ids.length <= max) return ids;
+  return ids.sort((a, b) => store.docFreqOf(b) - store.docFreqOf(a)).slice(0, max);
 }
 
-/** The index terms a query part stands for, with how much each counts. */
+/** The index terms (by id) a query part stands for, with how much each counts. */
 function expandPart(store: IndexStore, part: QueryPart): WeightedTerm[] {
   const out: WeightedTerm[] = [];
-  if (part.term) out.push({ term: part.term, weight: 1 });
+  const own = part.term ? store.termId(part.term) : -1;
+  if (own >= 0) out.push({ id: own, weight: 1 });
   if (part.kind === 'prefix') {
-    const more = store.wordsWithPrefix(part.raw).filter((t) => t !== part.term);
-    for (const t of mostFrequent(store, more, MAX_PREFIX_TERMS)) out.push({ term: t, weight: 0.8 });
+    const more = store.wordIdsWithPrefix(part.raw).filter((id) => id !== own);
+    for (const id of mostFrequent(store, more, MAX_PREFIX_TERMS)) out.push({ id, weight: 0.8 });
   } else if (part.kind === 'char') {
-    const more = store.cjkTermsWithChar(part.raw).filter((t) => t !== part.term);
-    for (const t of mostFrequent(store, more, MAX_CHAR_TERMS)) out.push({ term: t, weight: 0.9 });
+    const more = store.cjkIdsWithChar(part.raw).filter((id) => id !== own);
+    for (const id of mostFrequent(store, more, MAX_CHAR_TERMS)) out.push({ id, weight: 0.9 });
   }
   return out;
 }
 
-/** One posting list (a term's field slot) and the score each of its docs gets from it. */
-interface ScoredList {
-  docs: ArrayLike<number>;
-  score: number;
-}
-
 /** A term of a query part with its IDF × expansion weight (its lists score that × field × tf level). */
 interface PartTerm {
-  term: string;
+  id: number;
   base: number;
   df: number;
-  /** The score of its best list (from the slots it uses), known before reading its postings. */
-  bound: number;
+  /** Bitmask of the slots its postings use (known before reading them). */
+  slots: number;
 }
 
-const slotFactor = (slot: number) => FIELD_WEIGHT[(slot / TF_LEVELS) | 0]! * (1 + 0.1 * (slot % TF_LEVELS));
+/** Score factor of a slot: field weight × a little for repeats. */
+const SLOT_FACTOR = Array.from({ length: SLOTS }, (_, slot) => FIELD_WEIGHT[(slot / TF_LEVELS) | 0]! * (1 + 0.1 * (slot % TF_LEVELS)));
 
-/** The highest slot factor among the slots in a mask. */
-function bestFactor(mask: number): number {
-  let best = 0;
-  for (let s = 0; s < SLOTS; s++) if (mask & (1 << s)) best = Math.max(best, slotFactor(s));
-  return best;
-}
-
-/** A part's terms with their base scores, best first (no postings read yet). */
+/** A part's terms with their base scores (no postings read yet). */
 function partTerms(store: IndexStore, part: QueryPart): PartTerm[] {
   const out: PartTerm[] = [];
-  for (const { term, weight } of expandPart(store, part)) {
-    const df = store.docFreq(term);
+  for (const { id, weight } of expandPart(store, part)) {
+    const df = store.docFreqOf(id);
     if (!df) continue;
-    const base = store.idf(df) * weight;
-    out.push({ term, base, df, bound: base * bestFactor(store.slotsOf(term)) });
+    out.push({ id, base: store.idf(df) * weight, df, slots: store.slotsOfId(id) });
   }
-  return out.sort((a, b) => b.bound - a.bound);
+  return out;
 }
 
-/** A term's posting lists, one per slot (a counting sort of its entries into one typed array). */
-function termLists(store: IndexStore, t: PartTerm, out: ScoredList[]): void {
-  const entries = store.postings(t.term);
-  const starts = new Int32Array(SLOTS + 1);
-  for (let i = 0; i < entries.length; i++) starts[(entries[i]! & SLOT_MASK) + 1]!++;
-  for (let s = 0; s < SLOTS; s++) starts[s + 1]! += starts[s]!;
-  const docs = new Uint32Array(entries.length);
-  const fill = starts.slice(0, SLOTS);
-  for (let i = 0; i < entries.length; i++) docs[fill[entries[i]! & SLOT_MASK]!++] = entries[i]! >>> SLOT_BITS;
-  for (let slot = 0; slot < SLOTS; slot++) {
-    if (starts[slot + 1] === starts[slot]) continue;
-    const score = t.base * slotFactor(slot);
-    out.push({ docs: docs.subarray(starts[slot]!, starts[slot + 1]!), score });
-  }
-}
-
-/** All of a part's posting lists, best first. */
-function scoredLists(store: IndexStore, terms: PartTerm[]): ScoredList[] {
-  const out: ScoredList[] = [];
-  for (const t of terms) termLists(store, t, out);
-  return out.sort((a, b) => b.score - a.score);
+/** One slot of one term: its docs all score the same, known before reading them. */
+interface SlotList {
+  term: PartTerm;
+  slot: number;
+  score: number;
 }
 
 /**
  * One-part queries (a word, a prefix, one Chinese character): a doc's score is its best list's score,
- * so walking lists best first and stopping once `limit` live (filtered) docs are in gives the exact
- * top `limit` without touching the long tails of common terms and their expansions. Terms are taken
- * by their best list's score (IDF × the best slot they use), and a term's postings are read only when
- * that bound reaches the best list in hand.
+ * so walking the (term, slot) lists best first and stopping once `limit` live (filtered) docs are in
+ * gives the exact top `limit` without touching the long tails of common terms and their expansions.
+ * Every list's score is known from the slot masks, so postings are read only for the lists walked, and
+ * a list is read by scanning its term's entries for its slot (no per-term sort or copy).
  */
 function scoreSinglePart(
   store: IndexStore,
@@ -114,24 +82,41 @@ function scoreSinglePart(
   filter: ((d: StoredDoc) => boolean) | null,
 ): void {
   board.beginPart();
+  const lists: SlotList[] = [];
+  for (const term of terms) {
+    for (let slot = 0; slot < SLOTS; slot++) if (term.slots & (1 << slot)) lists.push({ term, slot, score: term.base * SLOT_FACTOR[slot]! });
+  }
+  lists.sort((a, b) => b.score - a.score);
   let found = 0;
-  let next = 0;
-  const ready: ScoredList[] = [];
   const live = store.live;
-  while (found < limit) {
-    let added = false;
-    while (next < terms.length && (!ready.length || terms[next]!.bound >= ready[0]!.score)) {
-      termLists(store, terms[next++]!, ready);
-      added = true;
-    }
-    if (added) ready.sort((a, b) => b.score - a.score);
-    const list = ready.shift();
-    if (!list) break;
-    const { docs, score } = list;
-    for (let i = 0; i < docs.length; i++) {
-      const d = docs[i]!;
+  for (const { term, slot, score } of lists) {
+    const entries = store.postingsOf(term.id);
+    for (let i = 0; i < entries.length && found < limit; i++) {
+      const e = entries[i]!;
+      if ((e & SLOT_MASK) !== slot) continue;
+      const d = e >>> SLOT_BITS;
       if (!board.offer(d, score) || live[d] !== 1) continue;
       if (!filter || filter(store.docs.get(d)!)) found++;
+    }
+    if (found >= limit) break;
+  }
+  board.endPart();
+}
+
+/**
+ * A part of a longer query: every doc of its terms gets its best term's score. `open` parts bring in
+ * new docs; the others only score docs an earlier part brought in.
+ */
+function scorePart(store: IndexStore, board: ScoreBoard, terms: PartTerm[], open: boolean): void {
+  board.beginPart();
+  const score = new Float64Array(SLOTS);
+  for (const t of terms) {
+    for (let s = 0; s < SLOTS; s++) score[s] = t.base * SLOT_FACTOR[s]!;
+    const entries = store.postingsOf(t.id);
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i]!;
+      if (open) board.offer(e >>> SLOT_BITS, score[e & SLOT_MASK]!);
+      else board.offerKnown(e >>> SLOT_BITS, score[e & SLOT_MASK]!);
     }
   }
   board.endPart();
@@ -174,15 +159,7 @@ export function runSearch(store: IndexStore, board: ScoreBoard, query: string, o
     // (n − need + 1): only those can bring in new docs; later parts only score docs already in play.
     const order = terms.map((ts, i) => ({ ts, i, df: ts.reduce((n, t) => n + t.df, 0) }));
     order.sort((a, b) => a.df - b.df);
-    order.forEach(({ ts }, k) => {
-      const open = k < parts.length - need + 1;
-      board.beginPart();
-      for (const { docs, score } of scoredLists(store, ts)) {
-        if (open) for (let i = 0; i < docs.length; i++) board.offer(docs[i]!, score);
-        else for (let i = 0; i < docs.length; i++) board.offerKnown(docs[i]!, score);
-      }
-      board.endPart();
-    });
+    order.forEach(({ ts }, k) => scorePart(store, board, ts, k < parts.length - need + 1));
   }
   const live = store.live;
   const candidates = board.touched.filter((d) => board.matched(d) >= need && live[d] === 1 && (!filter || filter(store.docs.get(d)!)));

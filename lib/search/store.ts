@@ -251,6 +251,26 @@ export class IndexStore {
     return id < 0 ? 0 : this.pool.size(id);
   }
 
+  /** A term's id (-1 when unknown): the by-id readers below skip the string lookups on hot paths. */
+  termId(term: string): number {
+    return this.vocab.id(term);
+  }
+
+  /** Entries of a term by id (a view: read it before the next postings call). */
+  postingsOf(id: number): Postings {
+    return this.pool.read(id);
+  }
+
+  /** How many clips hold a term, by id. */
+  docFreqOf(id: number): number {
+    return this.pool.size(id);
+  }
+
+  /** Slot bitmask of a term, by id. */
+  slotsOfId(id: number): number {
+    return this.pool.slots(id);
+  }
+
   /** Robertson–Spärck Jones IDF, always positive. */
   idf(df: number): number {
     const n = Math.max(this.docs.size, 1);
@@ -262,20 +282,20 @@ export class IndexStore {
     return this.vocab.prepare(timeUp);
   }
 
-  /** Word terms that start with a prefix and still hold postings. */
-  wordsWithPrefix(prefix: string, max = 400): string[] {
-    return this.liveTerms(this.vocab.wordsWithPrefix(prefix, max * 2), max);
+  /** Ids of the word terms that start with a prefix and still hold postings (up to `max`). */
+  wordIdsWithPrefix(prefix: string, max = 400): number[] {
+    return this.liveIds(this.vocab.wordsWithPrefix(prefix, max * 2), max);
   }
 
-  /** CJK terms (bigrams and the unigram) containing a character, for one-character queries. */
-  cjkTermsWithChar(ch: string): string[] {
-    return this.liveTerms(this.vocab.cjkWithChar(ch), Infinity);
+  /** Ids of the CJK terms (bigrams and the unigram) containing a character that still hold postings. */
+  cjkIdsWithChar(ch: string): number[] {
+    return this.liveIds(this.vocab.cjkWithChar(ch), Infinity);
   }
 
-  private liveTerms(ids: number[], max: number): string[] {
-    const out: string[] = [];
+  private liveIds(ids: number[], max: number): number[] {
+    const out: number[] = [];
     for (const id of ids) {
-      if (this.pool.size(id) && out.length < max) out.push(this.vocab.term(id));
+      if (this.pool.size(id) && out.length < max) out.push(id);
     }
     return out;
   }
