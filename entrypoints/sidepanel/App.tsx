@@ -432,7 +432,7 @@ function TransferPane({ services }: { services: Services }) {
       importState={importState}
       onExport={(format) => {
         const { clips, taxonomy } = services.library.getState();
-        downloadFile(exportDownload(clips, taxonomy, format));
+        void exportDownload(clips, taxonomy, format).then(downloadFile);
       }}
       onImport={(file) => void (async () => {
         const data = /\.zip$/i.test(file.name) ? new Uint8Array(await file.arrayBuffer()) : await file.text();

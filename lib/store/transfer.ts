@@ -2,12 +2,13 @@
  * Import and export of the library from the side panel: export writes a file with lib/transfer;
  * import reads a file, merges it against the library (lib/transfer), then stores the result through
  * the background in batches (`clips:import`), with progress and the report of what was skipped.
+ * lib/transfer (with zod and the zip writer, a third of the panel's script) is loaded on first use,
+ * so opening the panel does not parse it.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Category } from '../categorize/types';
-import { toJsonClip } from '../clip/interchange';
 import type { Clip } from '../clip/types';
-import { detectImportFormat, exportLibrary, importLibrary, type ExportFormat, type ImportReport } from '../transfer';
+import type { ExportFormat, ImportReport } from '../transfer';
 import { errorMessage, type Send } from './send';
 
 /** Clips sent to the background per `clips:import` message (one transaction each). */
@@ -21,7 +22,8 @@ export interface ExportDownload {
 }
 
 /** Write the live clips in `format`, named `cairn-library-YYYY-MM-DD.ext`. */
-export function exportDownload(clips: readonly Clip[], taxonomy: Category[], format: ExportFormat, now: Date = new Date()): ExportDownload {
+export async function exportDownload(clips: readonly Clip[], taxonomy: Category[], format: ExportFormat, now: Date = new Date()): Promise<ExportDownload> {
+  const [{ exportLibrary }, { toJsonClip }] = await Promise.all([import('../transfer'), import('../clip/interchange')]);
   const file = exportLibrary(clips.filter((c) => !c.deletedAt).map((c) => toJsonClip(c, taxonomy)), format);
   return { data: file.data, fileName: `cairn-library-${now.toISOString().slice(0, 10)}${file.extension}`, mimeType: file.mimeType };
 }
@@ -51,6 +53,7 @@ export function createImportStore(send: Send, now: () => number = Date.now): Sto
     async importFile(fileName, data, { clips, taxonomy }) {
       set({ status: 'reading', fileName, progress: { done: 0, total: 0 }, report: null, error: null });
       try {
+        const [{ detectImportFormat, importLibrary }, { toJsonClip }] = await Promise.all([import('../transfer'), import('../clip/interchange')]);
         const format = detectImportFormat(fileName, data);
         if (!format) throw new Error(`Cairn cannot tell what kind of file ${fileName} is: use JSON Lines, a bookmarks HTML file, a Pocket CSV or a Cairn vault zip.`);
         const existing = clips.filter((c) => !c.deletedAt).map((c) => toJsonClip(c, taxonomy));

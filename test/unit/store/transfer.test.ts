@@ -17,17 +17,17 @@ function bookmarks(n: number, extra = ''): string {
 }
 
 describe('exportDownload', () => {
-  it('writes live clips in each format with a dated file name', () => {
+  it('writes live clips in each format with a dated file name', async () => {
     const clips = [clip('a', 'https://a.test/'), { ...clip('b', 'https://b.test/'), deletedAt: '2024-02-01T00:00:00.000Z' }];
-    const jsonl = exportDownload(clips, taxonomy, 'jsonl', new Date('2026-03-04T10:00:00Z'));
+    const jsonl = await exportDownload(clips, taxonomy, 'jsonl', new Date('2026-03-04T10:00:00Z'));
     expect(jsonl.fileName).toBe('cairn-library-2026-03-04.jsonl');
     const lines = String(jsonl.data).trim().split('\n');
     expect(lines).toHaveLength(1);
     expect(JSON.parse(lines[0]!)).toMatchObject({ id: 'a', category: 'Dev' });
-    const html = exportDownload(clips, taxonomy, 'netscape');
+    const html = await exportDownload(clips, taxonomy, 'netscape');
     expect(String(html.data)).toContain('https://a.test/');
     expect(html.mimeType).toBe('text/html');
-    const zip = exportDownload(clips, taxonomy, 'markdown');
+    const zip = await exportDownload(clips, taxonomy, 'markdown');
     expect(zip.data).toBeInstanceOf(Uint8Array);
     expect([...(zip.data as Uint8Array).subarray(0, 2)]).toEqual([0x50, 0x4b]);
   });
