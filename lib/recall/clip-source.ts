@@ -56,14 +56,14 @@ export function createIdbClipSource(factory: IDBFactory = indexedDB, name = 'cai
     },
     async scan(onBatch, batchSize = 400) {
       const d = await db();
-      let after: string | null = null;
-      for (;;) {
-        const range: IDBKeyRange | null = after === null ? null : IDBKeyRange.lowerBound(after, true);
-        const batch: Clip[] = await d.getAll('clips', range, batchSize);
-        if (batch.length === 0) return;
-        after = batch[batch.length - 1]!.id;
+      const read = (after: string | null): Promise<Clip[]> => d.getAll('clips', after === null ? null : IDBKeyRange.lowerBound(after, true), batchSize);
+      let batch = await read(null);
+      while (batch.length > 0) {
+        // Ask for the next batch before handling this one, so IndexedDB reads it while the caller indexes.
+        const next = batch.length < batchSize ? Promise.resolve([]) : read(batch[batch.length - 1]!.id);
+        next.catch(() => undefined); // when onBatch throws, its error is the one reported
         await onBatch(batch);
-        if (batch.length < batchSize) return;
+        batch = await next;
       }
     },
     async changedSince(updatedAt) {

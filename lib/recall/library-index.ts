@@ -71,6 +71,18 @@ export function applyClips(li: Pick<LibraryIndex, 'index' | 'cards' | 'byUrl'>, 
   return clips.length;
 }
 
+/** Clips applied between two yields to the UI when catching up on many changes (an import, a first sync). */
+const APPLY_CHUNK = 400;
+
+/** applyClips in chunks with a UI turn between them, so a large catch-up never blocks typing. */
+async function applyClipsChunked(li: Pick<LibraryIndex, 'index' | 'cards' | 'byUrl'>, clips: readonly Clip[], categoryName: (id: string | null) => string, fullText: boolean, yieldNow: () => Promise<void>): Promise<number> {
+  for (let i = 0; i < clips.length; i += APPLY_CHUNK) {
+    if (i > 0) await yieldNow();
+    applyClips(li, clips.slice(i, i + APPLY_CHUNK), categoryName, fullText);
+  }
+  return clips.length;
+}
+
 function urlMap(cards: Map<string, ClipCard>): Map<string, string> {
   const m = new Map<string, string>();
   // Oldest first so the newest clip of a URL wins.
@@ -145,7 +157,7 @@ export async function loadLibraryIndex(options: LoadOptions): Promise<LibraryInd
     phase('cards');
     const li: LibraryIndex = { index, cards, byUrl, stamp: cached.stamp, taxonomyKey: taxKey, how, ms: 0, phases };
     if (how === 'incremental') {
-      applyClips(li, await source.changedSince(cached.stamp.lastUpdated), namer, fullText);
+      await applyClipsChunked(li, await source.changedSince(cached.stamp.lastUpdated), namer, fullText, yieldNow);
       li.stamp = stamp;
       phase('catchUp');
     }
@@ -180,7 +192,7 @@ export async function loadLibraryIndex(options: LoadOptions): Promise<LibraryInd
 }
 
 /** Bring a loaded index up to date after the library changed; returns how many records changed. */
-export async function catchUp(li: LibraryIndex, source: ClipSource, fullText = false): Promise<number> {
+export async function catchUp(li: LibraryIndex, source: ClipSource, fullText = false, yieldNow: () => Promise<void> = defaultYield): Promise<number> {
   const [stamp, taxonomy] = await Promise.all([source.stamp(), source.taxonomy()]);
   const namer = categoryNamer(taxonomy);
   const key = taxonomyKey(taxonomy);
@@ -195,7 +207,7 @@ export async function catchUp(li: LibraryIndex, source: ClipSource, fullText = f
     changed = li.stamp.lastUpdated ? await source.changedSince(li.stamp.lastUpdated) : [];
     if (!li.stamp.lastUpdated) await source.scan((batch) => void changed.push(...batch));
   }
-  applyClips(li, changed, namer, fullText);
+  await applyClipsChunked(li, changed, namer, fullText, yieldNow);
   li.stamp = stamp;
   return changed.length;
 }

@@ -114,6 +114,8 @@ const SEARCH_LIMIT = 30;
 export function createRecallStore(deps: RecallDeps): StoreApi<RecallState> {
   let li: LibraryIndex | null = null;
   let loading: Promise<void> | null = null;
+  /** The catch-up in progress: the next one starts after it (a large one yields to the UI midway). */
+  let catching: Promise<number> = Promise.resolve(0);
   let pageSeq = 0;
   let searchTimer: ReturnType<typeof setTimeout> | null = null;
   let saveTimer: ReturnType<typeof setTimeout> | null = null;
@@ -213,7 +215,9 @@ export function createRecallStore(deps: RecallDeps): StoreApi<RecallState> {
 
       async libraryChanged() {
         if (!li) return get().init();
-        const changed = await deps.catchUp(li).catch(() => 0);
+        const index = li;
+        catching = catching.then(() => deps.catchUp(index)).catch(() => 0);
+        const changed = await catching;
         if (!changed) return;
         set({ index: { ...get().index, size: li.index.size }, indexVersion: get().indexVersion + 1 });
         scheduleSave();

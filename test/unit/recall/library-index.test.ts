@@ -95,6 +95,22 @@ describe('loadLibraryIndex', () => {
     expect(li.index.search('混合').map((h) => h.id)).toEqual(['N1']);
   });
 
+  it('catches up a large change in chunks, giving the UI a turn between them', async () => {
+    const { store, source } = await library(2);
+    const li = await loadLibraryIndex({ source, cache: createMemorySnapshotCache(), yieldNow: async () => {} });
+    const at = '2031-01-01T00:00:00.000Z';
+    for (let i = 0; i < 900; i++) await store.put(makeClip({ id: `B${String(i).padStart(4, '0')}`, title: `bulk import ${i}`, createdAt: at, updatedAt: at }));
+    const sizesSeen: number[] = [];
+    const changed = await catchUp(li, source, false, async () => void sizesSeen.push(li.index.size));
+    expect(changed).toBe(901); // 900 new clips and the previous newest (inclusive bound)
+    expect(li.index.size).toBe(902);
+    // Three chunks of at most 400: two yields, each seeing a partly caught-up index.
+    expect(sizesSeen.length).toBe(2);
+    expect(sizesSeen[0]).toBeLessThan(sizesSeen[1]!);
+    expect(sizesSeen[1]).toBeLessThan(902);
+    expect(li.index.search('bulk import 899').map((h) => h.id)[0]).toBe('B0899');
+  });
+
   it('keeps the snapshot in its own IndexedDB database', async () => {
     const { source, factory } = await library(3);
     const cache = createIdbSnapshotCache(factory);
