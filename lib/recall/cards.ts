@@ -53,15 +53,19 @@ export function categoryNamer(taxonomy: readonly Category[]): (id: string | null
   return (id) => (id ? names.get(id) ?? '' : '');
 }
 
-/** A stable fingerprint of the taxonomy's names (a change means the index must be rebuilt). */
-export function taxonomyKey(taxonomy: readonly Category[]): string {
+/** The names indexed into clips, by category id (what the index depends on in the taxonomy). */
+export type CategoryNames = Record<string, string>;
+
+/** The names each category contributes to its clips' index entries. */
+export function categoryNames(taxonomy: readonly Category[]): CategoryNames {
   const namer = categoryNamer(taxonomy);
-  let h = 0;
-  for (const c of [...taxonomy].sort((a, b) => a.id.localeCompare(b.id))) {
-    const s = `${c.id}=${namer(c.id)};`;
-    for (let i = 0; i < s.length; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
-  }
-  return `${taxonomy.length}:${h >>> 0}`;
+  return Object.fromEntries(taxonomy.map((c) => [c.id, namer(c.id)]));
+}
+
+/** Ids of categories added, removed or renamed between two name maps: only their clips need re-indexing. */
+export function changedCategories(before: CategoryNames, after: CategoryNames): string[] {
+  const ids = new Set([...Object.keys(before), ...Object.keys(after)]);
+  return [...ids].filter((id) => (before[id] ?? '') !== (after[id] ?? ''));
 }
 
 /** The part of a clip the search index takes (no html or markdown; text only with full text). */

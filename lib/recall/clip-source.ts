@@ -29,6 +29,8 @@ export interface ClipSource {
   /** Clips (tombstones included) whose updatedAt is at or after `updatedAt`. */
   changedSince(updatedAt: string): Promise<Clip[]>;
   get(id: string): Promise<Clip | null>;
+  /** Clips (tombstones included) filed under any of these category ids. */
+  filedUnder(categoryIds: readonly string[]): Promise<Clip[]>;
   taxonomy(): Promise<Category[]>;
 }
 
@@ -69,6 +71,11 @@ export function createIdbClipSource(factory: IDBFactory = indexedDB, name = 'cai
     async changedSince(updatedAt) {
       const d = await db();
       return d.getAllFromIndex('clips', 'updatedAt', IDBKeyRange.lowerBound(updatedAt));
+    },
+    async filedUnder(categoryIds) {
+      const d = await db();
+      const lists = await Promise.all(categoryIds.map((id) => d.getAllFromIndex('clips', 'categoryId', id)));
+      return lists.flat();
     },
     async get(id) {
       return (await (await db()).get('clips', id)) ?? null;

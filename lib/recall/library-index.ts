@@ -5,7 +5,7 @@
  */
 import type { Clip } from '../clip/types';
 import { createSearchIndex, type SearchIndex } from '../search';
-import { cardOf, categoryNamer, searchableOf, taxonomyKey, type ClipCard } from './cards';
+import { cardOf, categoryNamer, categoryNames, changedCategories, searchableOf, type CategoryNames, type ClipCard } from './cards';
 import { stampCounts, type ClipSource, type LibraryStamp } from './clip-source';
 import { CACHE_FORMAT, type CachedIndex, type SnapshotCache } from './snapshot-cache';
 import { packCards, packUrlMap, unpackCards, unpackUrlMap } from './card-pack';
@@ -13,14 +13,27 @@ import { packCards, packUrlMap, unpackCards, unpackUrlMap } from './card-pack';
 /** How a load went: snapshot as is, snapshot plus the changes since, or a full build. */
 export type LoadPlan = 'fresh' | 'incremental' | 'rebuild';
 
-/** Decide how to use a cached index for the library as it is now. */
-export function planLoad(cached: CachedIndex | null, current: LibraryStamp, currentTaxonomyKey: string): LoadPlan {
-  if (!cached || cached.format !== CACHE_FORMAT || cached.taxonomyKey !== currentTaxonomyKey) return 'rebuild';
-  if (cached.stamp.count === current.count && cached.stamp.lastUpdated === current.lastUpdated) return 'fresh';
+/**
+ * Decide how to use a cached index for the library as it is now. Category renames do not force a
+ * rebuild: only the renamed categories' clips are re-indexed (the catch-up).
+ */
+export function planLoad(cached: CachedIndex | null, current: LibraryStamp, names: CategoryNames): LoadPlan {
+  if (!cached || cached.format !== CACHE_FORMAT) return 'rebuild';
+  const sameStamp = cached.stamp.count === current.count && cached.stamp.lastUpdated === current.lastUpdated;
+  if (sameStamp && changedCategories(cached.categoryNames, names).length === 0) return 'fresh';
   // Clips are never hard-deleted (tombstones), so a library that only grew or changed forward is
   // caught up by listing what changed since; fewer records or an older stamp means another history.
   if (current.count >= cached.stamp.count && current.lastUpdated >= cached.stamp.lastUpdated) return 'incremental';
   return 'rebuild';
+}
+
+/** Clips changed since `since` (everything when empty) plus those filed under renamed categories, once each. */
+async function changesToApply(source: ClipSource, since: string, renamed: string[]): Promise<Clip[]> {
+  const byId = new Map<string, Clip>();
+  if (renamed.length) for (const c of await source.filedUnder(renamed)) byId.set(c.id, c);
+  if (since) for (const c of await source.changedSince(since)) byId.set(c.id, c);
+  else await source.scan((batch) => { for (const c of batch) byId.set(c.id, c); });
+  return [...byId.values()];
 }
 
 /** The index with the cards it shows and the library state it reflects. */
@@ -30,7 +43,8 @@ export interface LibraryIndex {
   /** Normalized URL → clip id (for "this page is already clipped"). */
   byUrl: Map<string, string>;
   stamp: LibraryStamp;
-  taxonomyKey: string;
+  /** The category names indexed into the clips. */
+  categoryNames: CategoryNames;
   how: LoadPlan;
   /** Milliseconds the load took. */
   ms: number;
@@ -144,9 +158,9 @@ export async function loadLibraryIndex(options: LoadOptions): Promise<LibraryInd
   });
   const [stamp, taxonomy, cached] = await Promise.all([timed('readStamp', source.stamp()), timed('readTaxonomy', source.taxonomy()), timed('readSnapshot', cache.load())]);
   phase('read');
-  const taxKey = taxonomyKey(taxonomy);
+  const names = categoryNames(taxonomy);
   const namer = categoryNamer(taxonomy);
-  const how = planLoad(cached, stamp, taxKey);
+  const how = planLoad(cached, stamp, names);
   const index = createSearchIndex({ fullText });
 
   if (how !== 'rebuild' && cached) {
@@ -155,9 +169,10 @@ export async function loadLibraryIndex(options: LoadOptions): Promise<LibraryInd
     const cards = unpackCards(cached.cards);
     const byUrl = unpackUrlMap(cached.byUrl);
     phase('cards');
-    const li: LibraryIndex = { index, cards, byUrl, stamp: cached.stamp, taxonomyKey: taxKey, how, ms: 0, phases };
+    const li: LibraryIndex = { index, cards, byUrl, stamp: cached.stamp, categoryNames: names, how, ms: 0, phases };
     if (how === 'incremental') {
-      await applyClipsChunked(li, await source.changedSince(cached.stamp.lastUpdated), namer, fullText, yieldNow);
+      const renamed = changedCategories(cached.categoryNames, names);
+      await applyClipsChunked(li, await changesToApply(source, cached.stamp.lastUpdated, renamed), namer, fullText, yieldNow);
       li.stamp = stamp;
       phase('catchUp');
     }
@@ -167,7 +182,7 @@ export async function loadLibraryIndex(options: LoadOptions): Promise<LibraryInd
   }
 
   const cards = new Map<string, ClipCard>();
-  const li: LibraryIndex = { index, cards, byUrl: new Map(), stamp, taxonomyKey: taxKey, how, ms: 0, phases };
+  const li: LibraryIndex = { index, cards, byUrl: new Map(), stamp, categoryNames: names, how, ms: 0, phases };
   let done = 0;
   let lastUpdated = '';
   let counted = 0;
@@ -195,18 +210,9 @@ export async function loadLibraryIndex(options: LoadOptions): Promise<LibraryInd
 export async function catchUp(li: LibraryIndex, source: ClipSource, fullText = false, yieldNow: () => Promise<void> = defaultYield): Promise<number> {
   const [stamp, taxonomy] = await Promise.all([source.stamp(), source.taxonomy()]);
   const namer = categoryNamer(taxonomy);
-  const key = taxonomyKey(taxonomy);
-  let changed: Clip[];
-  if (key !== li.taxonomyKey) {
-    // Category names are indexed into clips: re-index the filed ones.
-    changed = [];
-    await source.scan((batch) => void changed.push(...batch.filter((c) => c.categoryId)));
-    changed.push(...(li.stamp.lastUpdated ? await source.changedSince(li.stamp.lastUpdated) : []));
-    li.taxonomyKey = key;
-  } else {
-    changed = li.stamp.lastUpdated ? await source.changedSince(li.stamp.lastUpdated) : [];
-    if (!li.stamp.lastUpdated) await source.scan((batch) => void changed.push(...batch));
-  }
+  const names = categoryNames(taxonomy);
+  const changed = await changesToApply(source, li.stamp.lastUpdated, changedCategories(li.categoryNames, names));
+  li.categoryNames = names;
   await applyClipsChunked(li, changed, namer, fullText, yieldNow);
   li.stamp = stamp;
   return changed.length;
@@ -217,7 +223,7 @@ export function cacheRecordOf(li: LibraryIndex, savedAt = new Date()): CachedInd
   return {
     format: CACHE_FORMAT,
     stamp: li.stamp,
-    taxonomyKey: li.taxonomyKey,
+    categoryNames: li.categoryNames,
     snapshot: li.index.exportSnapshot(),
     cards: packCards([...li.cards.values()]),
     byUrl: packUrlMap(li.byUrl),

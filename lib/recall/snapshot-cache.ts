@@ -6,17 +6,18 @@
 import { openDB, type IDBPDatabase } from 'idb';
 import type { SearchSnapshot } from '../search';
 import type { LibraryStamp } from './clip-source';
+import type { CategoryNames } from './cards';
 import type { PackedCards, PackedUrlMap } from './card-pack';
 
 /** Bump when the cached shape or the index's meaning changes: older records are ignored. */
-export const CACHE_FORMAT = 2;
+export const CACHE_FORMAT = 3;
 
 /** What the cache holds: the index snapshot, the cards it shows, and the library state it reflects. */
 export interface CachedIndex {
   format: number;
   stamp: LibraryStamp;
-  /** Fingerprint of the taxonomy names indexed into the clips. */
-  taxonomyKey: string;
+  /** The category names indexed into the clips, by id (a rename re-indexes only that category's clips). */
+  categoryNames: CategoryNames;
   /** Typed arrays and packed strings throughout (cairn-search/3): IndexedDB clones them almost for free. */
   snapshot: SearchSnapshot;
   cards: PackedCards;

@@ -30,22 +30,26 @@ async function library(count: number) {
 }
 
 const stampOf = (count: number, lastUpdated: string) => ({ count, lastUpdated });
-const cached = (count: number, lastUpdated: string, taxonomyKey = 'k'): CachedIndex => ({
-  format: CACHE_FORMAT, stamp: stampOf(count, lastUpdated), taxonomyKey, snapshot: {} as CachedIndex['snapshot'], cards: packCards([]), byUrl: packUrlMap(new Map()), savedAt: '',
+const K = { km: 'Knowledge 知识' };
+const cached = (count: number, lastUpdated: string, categoryNames: Record<string, string> = K): CachedIndex => ({
+  format: CACHE_FORMAT, stamp: stampOf(count, lastUpdated), categoryNames, snapshot: {} as CachedIndex['snapshot'], cards: packCards([]), byUrl: packUrlMap(new Map()), savedAt: '',
 });
 
 describe('planLoad (snapshot freshness)', () => {
-  it('rebuilds without a cache, with another format or taxonomy', () => {
-    expect(planLoad(null, stampOf(1, 'a'), 'k')).toBe('rebuild');
-    expect(planLoad({ ...cached(1, 'a'), format: CACHE_FORMAT + 1 }, stampOf(1, 'a'), 'k')).toBe('rebuild');
-    expect(planLoad(cached(1, 'a', 'old'), stampOf(1, 'a'), 'k')).toBe('rebuild');
+  it('rebuilds without a cache or with another format', () => {
+    expect(planLoad(null, stampOf(1, 'a'), K)).toBe('rebuild');
+    expect(planLoad({ ...cached(1, 'a'), format: CACHE_FORMAT + 1 }, stampOf(1, 'a'), K)).toBe('rebuild');
   });
   it('uses a matching snapshot as is, catches up a library that moved forward, rebuilds one that went back', () => {
-    expect(planLoad(cached(5, '2024-01-02'), stampOf(5, '2024-01-02'), 'k')).toBe('fresh');
-    expect(planLoad(cached(5, '2024-01-02'), stampOf(6, '2024-01-03'), 'k')).toBe('incremental');
-    expect(planLoad(cached(5, '2024-01-02'), stampOf(5, '2024-01-03'), 'k')).toBe('incremental');
-    expect(planLoad(cached(5, '2024-01-02'), stampOf(4, '2024-01-03'), 'k')).toBe('rebuild');
-    expect(planLoad(cached(5, '2024-01-02'), stampOf(5, '2024-01-01'), 'k')).toBe('rebuild');
+    expect(planLoad(cached(5, '2024-01-02'), stampOf(5, '2024-01-02'), K)).toBe('fresh');
+    expect(planLoad(cached(5, '2024-01-02'), stampOf(6, '2024-01-03'), K)).toBe('incremental');
+    expect(planLoad(cached(5, '2024-01-02'), stampOf(5, '2024-01-03'), K)).toBe('incremental');
+    expect(planLoad(cached(5, '2024-01-02'), stampOf(4, '2024-01-03'), K)).toBe('rebuild');
+    expect(planLoad(cached(5, '2024-01-02'), stampOf(5, '2024-01-01'), K)).toBe('rebuild');
+  });
+  it('catches up (never rebuilds) when only category names changed', () => {
+    expect(planLoad(cached(5, '2024-01-02'), stampOf(5, '2024-01-02'), { km: 'Know-how' })).toBe('incremental');
+    expect(planLoad(cached(5, '2024-01-02'), stampOf(5, '2024-01-02'), { ...K, design: 'Design' })).toBe('incremental');
   });
 });
 
@@ -109,6 +113,28 @@ describe('loadLibraryIndex', () => {
     expect(sizesSeen[0]).toBeLessThan(sizesSeen[1]!);
     expect(sizesSeen[1]).toBeLessThan(902);
     expect(li.index.search('bulk import 899').map((h) => h.id)[0]).toBe('B0899');
+  });
+
+  it('re-indexes only the clips of a renamed category, at load and in a catch-up', async () => {
+    const { store, source } = await library(6);
+    const [first] = await store.getTaxonomy();
+    await store.update('C0002', { categoryId: first!.id });
+    const cache = createMemorySnapshotCache();
+    const li = await loadLibraryIndex({ source, cache, yieldNow: async () => {} });
+    await cache.save(cacheRecordOf(li));
+    expect(li.index.search('quuxology')).toEqual([]);
+    const renamed = (await store.getTaxonomy()).map((c) => (c.id === first!.id ? { ...c, name: { en: 'Quuxology', zh: '奇学' } } : c));
+    await store.saveTaxonomy(renamed);
+    const reloaded = await loadLibraryIndex({ source, cache, yieldNow: async () => {} });
+    expect(reloaded.how).toBe('incremental');
+    expect(reloaded.index.search('quuxology').map((h) => h.id)).toEqual(['C0002']);
+    expect(reloaded.index.search('奇学').map((h) => h.id)).toEqual(['C0002']);
+    // Live: rename again; the catch-up re-reads that category's clip only (it is also the newest, the
+    // inclusive bound's re-read: read once).
+    await store.saveTaxonomy(renamed.map((c) => (c.id === first!.id ? { ...c, name: { en: 'Zorbology', zh: '佐学' } } : c)));
+    expect(await catchUp(reloaded, source)).toBe(1);
+    expect(reloaded.index.search('zorbology').map((h) => h.id)).toEqual(['C0002']);
+    expect(reloaded.index.search('quuxology')).toEqual([]);
   });
 
   it('keeps the snapshot in its own IndexedDB database', async () => {

@@ -15,6 +15,7 @@ function memorySource(clips: Clip[]): ClipSource & { clips: Clip[] } {
     async scan(onBatch: (c: Clip[]) => void | Promise<void>) { await onBatch([...src.clips]); },
     async changedSince(at: string) { return src.clips.filter((c) => c.updatedAt >= at); },
     async get(id: string) { return src.clips.find((c) => c.id === id) ?? null; },
+    async filedUnder(ids: readonly string[]) { return src.clips.filter((c) => c.categoryId !== null && ids.includes(c.categoryId)); },
     async taxonomy() { return []; },
   };
   return src;
