@@ -133,7 +133,7 @@ for (const q of queries.slice(0, 50)) runSearch(store, board, q);
 const rounds = arg('rounds', 1);
 const searchRows: Row[] = [];
 for (let k = 0; k < rounds && !process.argv.includes('--related-only'); k++) for (const q of queries) searchRows.push(measure(q, kindOf(q), () => runSearch(store, board, q, { limit: 20 })));
-report('search', searchRows);
+if (searchRows.length) report('search', searchRows);
 if (process.argv.includes('--search-only')) process.exit(0);
 
 const pages = Array.from({ length: 120 }, (_, k) => makeClip(SIZE + 1000 + k));

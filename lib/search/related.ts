@@ -4,7 +4,7 @@
  * with field weights and BM25-style length normalisation, then nudged by same site / same category.
  */
 import { SLOT_BITS, SLOT_MASK, SLOTS, TF_LEVELS, TF_OF_LEVEL, type IndexStore } from './store';
-import { kthLargest, ScoreBoard, topK } from './scores';
+import { ScoreBoard, topK } from './scores';
 import { cjkBigrams, foldForSearch, rawTokens, wordTerm } from './tokenize';
 import type { RelatedHit, RelatedOptions, RelatedPage, StoredDoc } from './types';
 
@@ -23,6 +23,8 @@ const B = 0.5;
 const SAME_SITE = 0.15;
 const SAME_CATEGORY = 0.2;
 const MAX_BOOST = 1 + SAME_SITE + SAME_CATEGORY;
+/** While new docs are still admitted, the top-k bound is checked each time the bounds left shrink by this factor. */
+const CHECK_RATIO = 0.8;
 /** Places kept for clips of the excluded URL (the page itself, usually one clip). */
 const EXCLUDE_SLACK = 4;
 
@@ -131,14 +133,13 @@ export function runRelated(store: IndexStore, board: ScoreBoard, page: RelatedPa
   const bound = query.map((q) => q.weight * bestImpact(store.slotsOf(q.term)));
   const order = query.map((_, i) => i).sort((a, b) => bound[b]! - bound[a]!);
   let remaining = bound.reduce((a, b) => a + b, 0);
-  let nextCheck = remaining / 2;
+  let nextCheck = remaining * CHECK_RATIO;
   let admitting = true;
   for (const bit of order) {
     const q = query[bit]!;
     if (admitting && remaining <= nextCheck) {
-      nextCheck = remaining / 2;
-      const kth = kthLargest(board.touched.filter((d) => live[d] === 1), (d) => board.score(d), limit + EXCLUDE_SLACK);
-      if (remaining * MAX_BOOST < kth) admitting = false;
+      nextCheck = remaining * CHECK_RATIO;
+      if (remaining * MAX_BOOST < board.kthScore(limit + EXCLUDE_SLACK, live)) admitting = false;
     }
     remaining -= bound[bit]!;
     for (let s = 0; s < SLOTS; s++) {
@@ -162,15 +163,16 @@ export function runRelated(store: IndexStore, board: ScoreBoard, page: RelatedPa
   const pageSite = (page.siteName || '').toLowerCase();
   // Boosts multiply a score by at most MAX_BOOST, so only docs whose raw score × MAX_BOOST reaches the
   // (limit + EXCLUDE_SLACK)-th best raw score can make the top `limit`: look up just those.
-  const liveTouched = board.touched.filter((d) => live[d] === 1);
-  const kth = kthLargest(liveTouched, (d) => board.score(d), limit + EXCLUDE_SLACK);
-  let scored = scoreDocs(liveTouched.filter((d) => board.score(d) * MAX_BOOST >= kth));
+  const kth = board.kthScore(limit + EXCLUDE_SLACK, live);
+  let scored = scoreDocs(kth / MAX_BOOST);
   // Exact when `limit` kept docs score at least `kth` raw (nothing left out can beat them); otherwise
   // the excluded URL took too many of those places: score every doc.
-  if (kth > -Infinity && scored.filter((s) => board.score(s.d) >= kth).length < limit) scored = scoreDocs(liveTouched);
-  function scoreDocs(nums: number[]) {
+  if (kth > -Infinity && scored.filter((s) => board.score(s.d) >= kth).length < limit) scored = scoreDocs(-Infinity);
+  /** Boosted scores of the live touched docs whose raw score reaches `floor`. */
+  function scoreDocs(floor: number) {
     const out: Array<{ d: number; doc: StoredDoc; score: number }> = [];
-    for (const d of nums) {
+    for (const d of board.touched) {
+      if (live[d] !== 1 || board.score(d) < floor) continue;
       const doc = docs.get(d);
       if (!doc || (excludeUrl && doc.url === excludeUrl)) continue;
       const sameSite = !!((pageHost && doc.host === pageHost) || (pageSite && doc.site.toLowerCase() === pageSite));

@@ -101,6 +101,24 @@ export class ScoreBoard {
     if (this.seen[doc] === this.stamp) this.total[doc]! *= factor;
   }
 
+  /**
+   * The k-th largest total among the touched docs that `live` marks (−Infinity when fewer than k):
+   * one pass over the touched list, no copies, so related() can afford to check its bound often.
+   */
+  kthScore(k: number, live: Uint8Array): number {
+    const heap = new Float64Array(k);
+    let n = 0;
+    const touched = this.touched;
+    const total = this.total;
+    for (let i = 0; i < touched.length; i++) {
+      const d = touched[i]!;
+      if (live[d] !== 1) continue;
+      const v = total[d]!;
+      if (n < k || v > heap[0]!) n = heapOffer(heap, n, k, v);
+    }
+    return n < k ? -Infinity : heap[0]!;
+  }
+
   score(doc: number): number {
     return this.seen[doc] === this.stamp ? this.total[doc]! : 0;
   }
@@ -125,6 +143,30 @@ export function topK<T>(items: Iterable<T>, k: number, key: (t: T) => number): T
   return best.map((b) => b.t);
 }
 
+/** Offer `v` to a k-slot min-heap holding `n` values (heap[0] the least); returns the new count. */
+function heapOffer(heap: Float64Array, n: number, k: number, v: number): number {
+  if (n < k) {
+    let j = n++;
+    while (j > 0 && heap[(j - 1) >> 1]! > v) {
+      heap[j] = heap[(j - 1) >> 1]!;
+      j = (j - 1) >> 1;
+    }
+    heap[j] = v;
+  } else if (v > heap[0]!) {
+    let j = 0;
+    for (;;) {
+      const l = 2 * j + 1;
+      if (l >= k) break;
+      const c = l + 1 < k && heap[l + 1]! < heap[l]! ? l + 1 : l;
+      if (heap[c]! >= v) break;
+      heap[j] = heap[c]!;
+      j = c;
+    }
+    heap[j] = v;
+  }
+  return n;
+}
+
 /**
  * The k-th largest of `values[i]` over the given doc numbers (−Infinity when fewer than k), with a
  * k-slot min-heap: a threshold that lets callers look up only the docs that can still make the top k.
@@ -132,27 +174,6 @@ export function topK<T>(items: Iterable<T>, k: number, key: (t: T) => number): T
 export function kthLargest(docs: ArrayLike<number>, value: (d: number) => number, k: number): number {
   const heap = new Float64Array(k);
   let n = 0;
-  for (let i = 0; i < docs.length; i++) {
-    const v = value(docs[i]!);
-    if (n < k) {
-      let j = n++;
-      while (j > 0 && heap[(j - 1) >> 1]! > v) {
-        heap[j] = heap[(j - 1) >> 1]!;
-        j = (j - 1) >> 1;
-      }
-      heap[j] = v;
-    } else if (v > heap[0]!) {
-      let j = 0;
-      for (;;) {
-        const l = 2 * j + 1;
-        if (l >= k) break;
-        const c = l + 1 < k && heap[l + 1]! < heap[l]! ? l + 1 : l;
-        if (heap[c]! >= v) break;
-        heap[j] = heap[c]!;
-        j = c;
-      }
-      heap[j] = v;
-    }
-  }
+  for (let i = 0; i < docs.length; i++) n = heapOffer(heap, n, k, value(docs[i]!));
   return n < k ? -Infinity : heap[0]!;
 }
