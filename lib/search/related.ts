@@ -22,11 +22,8 @@ const K1 = 1.2;
 const B = 0.5;
 const SAME_SITE = 0.15;
 const SAME_CATEGORY = 0.2;
-const MAX_BOOST = 1 + SAME_SITE + SAME_CATEGORY;
 /** While new docs are still admitted, the top-k bound is checked each time the bounds left shrink by this factor. */
 const CHECK_RATIO = 0.8;
-/** Places kept for clips of the excluded URL (the page itself, usually one clip). */
-const EXCLUDE_SLACK = 4;
 
 /** The most one posting of a term can add per unit of query weight, given the slots the term uses. */
 function bestImpact(slotMask: number): number {
@@ -108,13 +105,14 @@ function mergeCjk(page: RelatedPage, shared: Set<string>): Map<string, string> {
 export function runRelated(store: IndexStore, board: ScoreBoard, page: RelatedPage, opts: RelatedOptions = {}): RelatedHit[] {
   const limit = Math.max(1, opts.limit ?? 10);
   const minRelative = opts.minRelativeScore ?? 0.2;
-  const candidates: Array<PageTerm & { df: number; weight: number }> = [];
+  const candidates: Array<PageTerm & { id: number; weight: number }> = [];
   const maxDf = store.size >= COMMON_MIN_LIBRARY ? store.size * COMMON_SHARE : Infinity;
   for (const t of pageTerms(page).values()) {
-    const df = store.docFreq(t.term);
+    const id = store.termId(t.term);
+    const df = id < 0 ? 0 : store.docFreqOf(id);
     if (!df || df > maxDf) continue;
     const tfPart = (t.tf * (K1 + 1)) / (t.tf + K1);
-    candidates.push({ ...t, df, weight: tfPart * t.boost * store.idf(df) });
+    candidates.push({ ...t, id, weight: tfPart * t.boost * store.idf(df) });
   }
   const query = topK(candidates, QUERY_TERMS, (c) => c.weight);
   if (query.length === 0) return [];
@@ -125,28 +123,37 @@ export function runRelated(store: IndexStore, board: ScoreBoard, page: RelatedPa
   const lengths = store.lengths;
   const slotWeight = new Float64Array(SLOTS);
   const slotTf = new Float64Array(SLOTS);
-  const live = store.live;
+  // Clips of the page itself are left out up front, so every bound below counts only docs that can be shown.
+  const usable = store.liveExcept(opts.excludeUrl);
+  const pageHost = hostOf(page.url);
+  const pageSite = (page.siteName || '').toLowerCase();
+  const maxBoost = 1 + (pageHost || pageSite ? SAME_SITE : 0) + (page.categoryId ? SAME_CATEGORY : 0);
   // MaxScore-style pruning: a term adds at most its weight × its best slot's impact (at the shortest
-  // length). Terms go by that bound, largest first; once the bounds of the terms left (× the largest
-  // boost) fall under the (limit + EXCLUDE_SLACK)-th best score so far, a doc not yet touched cannot
-  // reach the top, so the remaining (common, long) lists only add to docs already in play.
-  const bound = query.map((q) => q.weight * bestImpact(store.slotsOf(q.term)));
+  // length). Terms go by that bound, largest first. Once the bounds of the terms left (× the largest
+  // boost) fall under the limit-th best score so far, a doc not yet touched cannot reach the top: the
+  // remaining (common, long) lists only add to docs in play, and docs whose score plus those bounds
+  // cannot reach it either are dropped (checked again as the bounds left shrink).
+  const bound = query.map((q) => q.weight * bestImpact(store.slotsOfId(q.id)));
   const order = query.map((_, i) => i).sort((a, b) => bound[b]! - bound[a]!);
   let remaining = bound.reduce((a, b) => a + b, 0);
   let nextCheck = remaining * CHECK_RATIO;
   let admitting = true;
   for (const bit of order) {
     const q = query[bit]!;
-    if (admitting && remaining <= nextCheck) {
+    if (remaining <= nextCheck) {
       nextCheck = remaining * CHECK_RATIO;
-      if (remaining * MAX_BOOST < board.kthScore(limit + EXCLUDE_SLACK, live)) admitting = false;
+      const kth = board.kthScore(limit, usable) / maxBoost;
+      if (remaining < kth) {
+        admitting = false;
+        board.prune(kth - remaining, usable);
+      }
     }
     remaining -= bound[bit]!;
     for (let s = 0; s < SLOTS; s++) {
       slotWeight[s] = q.weight * FIELD_WEIGHT[(s / TF_LEVELS) | 0]! * (TF_OF_LEVEL[s % TF_LEVELS]! * (K1 + 1));
       slotTf[s] = TF_OF_LEVEL[s % TF_LEVELS]!;
     }
-    const entries = store.postings(q.term);
+    const entries = store.postingsOf(q.id);
     for (let i = 0; i < entries.length; i++) {
       const e = entries[i]!;
       const d = e >>> SLOT_BITS;
@@ -158,35 +165,23 @@ export function runRelated(store: IndexStore, board: ScoreBoard, page: RelatedPa
     }
   }
 
-  const excludeUrl = opts.excludeUrl || '';
-  const pageHost = hostOf(page.url);
-  const pageSite = (page.siteName || '').toLowerCase();
-  // Boosts multiply a score by at most MAX_BOOST, so only docs whose raw score × MAX_BOOST reaches the
-  // (limit + EXCLUDE_SLACK)-th best raw score can make the top `limit`: look up just those.
-  const kth = board.kthScore(limit + EXCLUDE_SLACK, live);
-  let scored = scoreDocs(kth / MAX_BOOST);
-  // Exact when `limit` kept docs score at least `kth` raw (nothing left out can beat them); otherwise
-  // the excluded URL took too many of those places: score every doc.
-  if (kth > -Infinity && scored.filter((s) => board.score(s.d) >= kth).length < limit) scored = scoreDocs(-Infinity);
-  /** Boosted scores of the live touched docs whose raw score reaches `floor`. */
-  function scoreDocs(floor: number) {
-    const out: Array<{ d: number; doc: StoredDoc; score: number }> = [];
-    for (const d of board.touched) {
-      if (live[d] !== 1 || board.score(d) < floor) continue;
-      const doc = docs.get(d);
-      if (!doc || (excludeUrl && doc.url === excludeUrl)) continue;
-      const sameSite = !!((pageHost && doc.host === pageHost) || (pageSite && doc.site.toLowerCase() === pageSite));
-      const sameCategory = !!(page.categoryId && doc.categoryId === page.categoryId);
-      out.push({ d, doc, score: board.score(d) * (1 + (sameSite ? SAME_SITE : 0) + (sameCategory ? SAME_CATEGORY : 0)) });
-    }
-    return out;
+  // Boosts multiply a score by at most maxBoost and `limit` usable docs score at least the limit-th
+  // best raw score, so only docs whose raw score × maxBoost reaches it can make the top: look up those.
+  const floor = board.kthScore(limit, usable) / maxBoost;
+  const scored: Array<{ d: number; doc: StoredDoc; score: number }> = [];
+  for (const d of board.touched) {
+    if (usable[d] !== 1 || board.score(d) < floor) continue;
+    const doc = docs.get(d)!;
+    const sameSite = !!((pageHost && doc.host === pageHost) || (pageSite && doc.site.toLowerCase() === pageSite));
+    const sameCategory = !!(page.categoryId && doc.categoryId === page.categoryId);
+    scored.push({ d, doc, score: board.score(d) * (1 + (sameSite ? SAME_SITE : 0) + (sameCategory ? SAME_CATEGORY : 0)) });
   }
   const best = topK(scored, limit, (s) => s.score);
   if (best.length === 0) return [];
-  const floor = best[0]!.score * minRelative;
+  const relativeFloor = best[0]!.score * minRelative;
 
   const hits: RelatedHit[] = [];
-  const kept = best.filter((b) => b.score >= floor);
+  const kept = best.filter((b) => b.score >= relativeFloor);
   const sharedCjk = new Set<string>();
   for (const b of kept) {
     const bits = board.termBits(b.d);

@@ -119,6 +119,19 @@ export class ScoreBoard {
     return n < k ? -Infinity : heap[0]!;
   }
 
+  /**
+   * Forget the touched docs that are not `usable` or whose total is under `floor`: they can no longer
+   * make the top, and later terms add only to docs still in play (see has()).
+   */
+  prune(floor: number, usable: Uint8Array): void {
+    const kept: number[] = [];
+    for (const d of this.touched) {
+      if (usable[d] === 1 && this.total[d]! >= floor) kept.push(d);
+      else this.seen[d] = 0; // stamps start at 1: 0 is never the current query's
+    }
+    this.touched = kept;
+  }
+
   score(doc: number): number {
     return this.seen[doc] === this.stamp ? this.total[doc]! : 0;
   }

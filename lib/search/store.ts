@@ -67,6 +67,13 @@ function storedDoc(clip: SearchableClip): StoredDoc {
 
 const NULL_ID = '\u0000';
 
+/** A 32-bit FNV-1a hash of a URL (equal URLs, equal keys; a match is confirmed on the string). */
+function urlKey(url: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < url.length; i++) h = Math.imul(h ^ url.charCodeAt(i), 0x01000193);
+  return h | 0;
+}
+
 /** Stored docs as columns (see PackedDocs). */
 function packDocs(docs: Map<number, StoredDoc>): PackedDocs {
   const list = [...docs].sort((a, b) => a[0] - b[0]);
@@ -134,6 +141,8 @@ export class IndexStore {
   lengths = new Int32Array(1024);
   /** 1 for live doc numbers: a typed-array check where a Map lookup per touched doc was the cost. */
   live = new Uint8Array(1024);
+  /** A hash of each doc's URL, so related() finds the clips of the page itself without a Map walk. */
+  private urlKeys = new Int32Array(1024);
   readonly docs = new Map<number, StoredDoc>();
   readonly numById = new Map<string, number>();
   private nextNum = 1;
@@ -160,7 +169,7 @@ export class IndexStore {
     return this.nextNum;
   }
 
-  private setLength(num: number, terms: number): void {
+  private setDoc(num: number, doc: StoredDoc): void {
     if (num >= this.lengths.length) {
       const grown = new Int32Array(Math.max(num + 1, this.lengths.length * 2));
       grown.set(this.lengths);
@@ -168,9 +177,31 @@ export class IndexStore {
       const alive = new Uint8Array(grown.length);
       alive.set(this.live);
       this.live = alive;
+      const keys = new Int32Array(grown.length);
+      keys.set(this.urlKeys);
+      this.urlKeys = keys;
     }
-    this.lengths[num] = terms;
+    this.lengths[num] = doc.terms;
     this.live[num] = 1;
+    this.urlKeys[num] = urlKey(doc.url);
+    this.totalTerms += doc.terms;
+    this.docs.set(num, doc);
+  }
+
+  /**
+   * The live-doc flags less the clips of one URL (the page being read): a copy only when some clip
+   * has that URL. Found by a pass over URL hashes, not a lookup of every doc.
+   */
+  liveExcept(url: string | null | undefined): Uint8Array {
+    if (!url) return this.live;
+    const key = urlKey(url);
+    let out: Uint8Array | null = null;
+    for (let num = 0; num < this.nextNum; num++) {
+      if (this.urlKeys[num] !== key || this.live[num] !== 1 || this.docs.get(num)?.url !== url) continue;
+      out ??= this.live.slice();
+      out[num] = 0;
+    }
+    return out ?? this.live;
   }
 
   /** Add or replace a clip. Deleted clips (tombstones) are removed instead. */
@@ -196,9 +227,7 @@ export class IndexStore {
     });
     const doc = storedDoc(clip);
     doc.terms = tf.size;
-    this.setLength(num, doc.terms);
-    this.totalTerms += doc.terms;
-    this.docs.set(num, doc);
+    this.setDoc(num, doc);
     for (const [t, field] of firstField) {
       const slot = field * TF_LEVELS + tfLevel(tf.get(t)!);
       this.pool.push(this.vocab.intern(t), (num << SLOT_BITS) | slot);
@@ -349,10 +378,12 @@ export class IndexStore {
     this.totalTerms = 0;
     this.lengths = new Int32Array(Math.max(1024, snap.nextNum + 1));
     this.live = new Uint8Array(this.lengths.length);
+    this.urlKeys = new Int32Array(this.lengths.length);
     for (const [num, d] of this.docs) {
       this.totalTerms += d.terms;
       this.lengths[num] = d.terms;
       this.live[num] = 1;
+      this.urlKeys[num] = urlKey(d.url);
     }
     this.dead = [];
   }
