@@ -9,8 +9,9 @@ export class ScoreBoard {
   private partSeen = new Int32Array(0);
   private stamp = 0;
   private partStamp = 0;
-  /** Doc numbers touched by the current query. */
-  touched: number[] = [];
+  /** Doc numbers touched by the current query, in the first `touchedCount` places (each doc once). */
+  private touchedDocs = new Int32Array(0);
+  private touchedCount = 0;
   private partTouched: number[] = [];
 
   /** Start a query over doc numbers below `capacity`. */
@@ -23,11 +24,26 @@ export class ScoreBoard {
       this.partScore = new Float64Array(size);
       this.partSeen = new Int32Array(size);
       this.bits = new Uint32Array(size);
+      this.touchedDocs = new Int32Array(size);
       this.stamp = 0;
       this.partStamp = 0;
     }
     this.stamp++;
-    this.touched = [];
+    this.touchedCount = 0;
+  }
+
+  /** Doc numbers touched by the current query (a view: valid until the next reset or prune). */
+  get touched(): Int32Array {
+    return this.touchedDocs.subarray(0, this.touchedCount);
+  }
+
+  /** Start a doc's total in the current query. */
+  private touch(doc: number): void {
+    this.seen[doc] = this.stamp;
+    this.total[doc] = 0;
+    this.parts[doc] = 0;
+    this.bits[doc] = 0;
+    this.touchedDocs[this.touchedCount++] = doc;
   }
 
   /** Start one query part: a doc's part score is the best of its terms. */
@@ -56,33 +72,16 @@ export class ScoreBoard {
   /** Fold the current part into the totals. */
   endPart(): void {
     for (const d of this.partTouched) {
-      if (this.seen[d] !== this.stamp) {
-        this.seen[d] = this.stamp;
-        this.total[d] = 0;
-        this.parts[d] = 0;
-        this.bits[d] = 0;
-        this.touched.push(d);
-      }
+      if (this.seen[d] !== this.stamp) this.touch(d);
       this.total[d]! += this.partScore[d]!;
       this.parts[d]!++;
     }
   }
 
-  /** Add directly to a doc's total (boosts). */
-  add(doc: number, score: number): void {
-    if (this.seen[doc] !== this.stamp) {
-      this.seen[doc] = this.stamp;
-      this.total[doc] = 0;
-      this.parts[doc] = 0;
-      this.bits[doc] = 0;
-      this.touched.push(doc);
-    }
-    this.total[doc]! += score;
-  }
-
   /** Add to a doc's total and remember which of the first 32 query terms it matched. */
   addTerm(doc: number, score: number, bit: number): void {
-    this.add(doc, score);
+    if (this.seen[doc] !== this.stamp) this.touch(doc);
+    this.total[doc]! += score;
     if (bit < 32) this.bits[doc]! |= 1 << bit;
   }
 
@@ -96,11 +95,6 @@ export class ScoreBoard {
     return this.seen[doc] === this.stamp ? this.bits[doc]! : 0;
   }
 
-  /** Multiply a touched doc's total. */
-  scale(doc: number, factor: number): void {
-    if (this.seen[doc] === this.stamp) this.total[doc]! *= factor;
-  }
-
   /**
    * The k-th largest total among the touched docs that `live` marks (−Infinity when fewer than k):
    * one pass over the touched list, no copies, so related() can afford to check its bound often.
@@ -108,9 +102,9 @@ export class ScoreBoard {
   kthScore(k: number, live: Uint8Array): number {
     const heap = new Float64Array(k);
     let n = 0;
-    const touched = this.touched;
+    const touched = this.touchedDocs;
     const total = this.total;
-    for (let i = 0; i < touched.length; i++) {
+    for (let i = 0; i < this.touchedCount; i++) {
       const d = touched[i]!;
       if (live[d] !== 1) continue;
       const v = total[d]!;
@@ -124,12 +118,14 @@ export class ScoreBoard {
    * make the top, and later terms add only to docs still in play (see has()).
    */
   prune(floor: number, usable: Uint8Array): void {
-    const kept: number[] = [];
-    for (const d of this.touched) {
-      if (usable[d] === 1 && this.total[d]! >= floor) kept.push(d);
+    const docs = this.touchedDocs;
+    let kept = 0;
+    for (let i = 0; i < this.touchedCount; i++) {
+      const d = docs[i]!;
+      if (usable[d] === 1 && this.total[d]! >= floor) docs[kept++] = d;
       else this.seen[d] = 0; // stamps start at 1: 0 is never the current query's
     }
-    this.touched = kept;
+    this.touchedCount = kept;
   }
 
   score(doc: number): number {
