@@ -138,17 +138,24 @@ export function runRelated(store: IndexStore, board: ScoreBoard, page: RelatedPa
   let remaining = bound.reduce((a, b) => a + b, 0);
   let nextCheck = remaining * CHECK_RATIO;
   let admitting = true;
+  // The limit-th best score at the last check, and the bounds read since: it can have grown by no more.
+  let lastKth = 0;
+  let readSince = 0;
   for (const bit of order) {
     const q = query[bit]!;
-    if (remaining <= nextCheck) {
+    // Check when the bounds left have shrunk enough, and (while admitting) only if it could succeed.
+    if (remaining <= nextCheck && (!admitting || remaining * maxBoost < lastKth + readSince)) {
       nextCheck = remaining * CHECK_RATIO;
-      const kth = board.kthScore(limit, usable) / maxBoost;
+      lastKth = board.kthScore(limit, usable);
+      readSince = 0;
+      const kth = lastKth / maxBoost;
       if (remaining < kth) {
         admitting = false;
         board.prune(kth - remaining, usable);
       }
     }
     remaining -= bound[bit]!;
+    readSince += bound[bit]!;
     for (let s = 0; s < SLOTS; s++) {
       slotWeight[s] = q.weight * FIELD_WEIGHT[(s / TF_LEVELS) | 0]! * (TF_OF_LEVEL[s % TF_LEVELS]! * (K1 + 1));
       slotTf[s] = TF_OF_LEVEL[s % TF_LEVELS]!;
