@@ -4,7 +4,7 @@
  */
 import { useMemo } from 'react';
 import type { Category } from '../lib/categorize/types';
-import type { Clip } from '../lib/clip/types';
+import type { ClipListItem } from '../lib/clip/types';
 import { buildKnowledgeMap, type Contributor, type MapNode } from '../lib/map/knowledge-map';
 import { nestedTreemap, type TreemapNode } from '../lib/map/treemap';
 import { useI18n } from './i18n';
@@ -25,7 +25,7 @@ function toTreemap(nodes: MapNode[]): TreemapNode[] {
 
 export function KnowledgeMap({ taxonomy, clips, now, staleDays = 90, onOpenCategory }: {
   taxonomy: readonly Category[];
-  clips: readonly Clip[];
+  clips: readonly ClipListItem[];
   now: Date;
   staleDays?: number;
   onOpenCategory: (id: string) => void;

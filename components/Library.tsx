@@ -1,13 +1,13 @@
 /** The library list: clips newest first, filtered by category; a row opens the reader; checkboxes select for bulk edits. */
 import type { ReactNode } from 'react';
 import type { Category } from '../lib/categorize/types';
-import type { Clip } from '../lib/clip/types';
+import type { ClipListItem } from '../lib/clip/types';
 import { countByCategory, filterClips, type LibraryFilter } from '../lib/store/library';
 import { CategoryFilter } from './CategoryFilter';
 import { useCategoryPath, useI18n } from './i18n';
 
 export function Library({ clips, taxonomy, filter, loading, onFilter, onOpen, selected, onSelect, onSelectAll, bulkBar }: {
-  clips: readonly Clip[];
+  clips: readonly ClipListItem[];
   taxonomy: readonly Category[];
   filter: LibraryFilter;
   loading: boolean;

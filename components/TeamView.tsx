@@ -1,6 +1,6 @@
 /** The Team view: the sync state, recent team clips with their authors, and members with what each shared. */
 import { useEffect } from 'react';
-import type { Clip } from '../lib/clip/types';
+import type { ClipListItem } from '../lib/clip/types';
 import type { LearnState } from '../lib/store/learn';
 import type { TeamState } from '../lib/store/team';
 import { recentTeamClips } from '../lib/store/team';
@@ -11,7 +11,7 @@ import { SyncStatus } from './SyncStatus';
 
 export function TeamView({ team, clips, onOpen, onLoadInfo, onSyncNow, onOpenSettings, learning }: {
   team: Pick<TeamState, 'status' | 'info' | 'busy' | 'error'>;
-  clips: readonly Clip[];
+  clips: readonly ClipListItem[];
   onOpen: (id: string) => void;
   onLoadInfo: () => void;
   onSyncNow: () => void;

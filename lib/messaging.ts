@@ -5,7 +5,7 @@
  */
 import type { HighlightColor } from './highlight/types';
 import type { OrganizeResult } from './categorize/organize';
-import type { Clip, ClipDraft, ClipMode, Visibility } from './clip/types';
+import type { Clip, ClipDraft, ClipListItem, ClipMode, Visibility } from './clip/types';
 import type { Category, CategorySuggestion } from './categorize/types';
 import type { TeamSummary } from './sync/connection';
 import type { SyncState } from './sync/client';
@@ -46,7 +46,10 @@ export interface ProtocolMap {
   'clip:capture': (req: { tabId: number; mode: ClipMode }) => CaptureResult;
   /** Save a draft; with `replaceId` it updates that clip (same id, createdAt kept). */
   'clip:save': (req: { draft: ClipDraft; filing: ClipFiling; replaceId?: string }) => Clip;
-  'clip:list': (req: { categoryId?: string | null; limit?: number }) => Clip[];
+  /** Live clips for the library list, newest first, without page bodies (`clip:get` has the whole clip). */
+  'clip:list': (req: { categoryId?: string | null; limit?: number }) => ClipListItem[];
+  /** Every live clip, whole (exports, and the library an import merges into). */
+  'clips:all': (req: undefined) => Clip[];
   'clip:get': (req: { id: string }) => Clip | null;
   'clip:update': (req: { id: string; patch: Partial<Pick<Clip, 'title' | 'categoryId' | 'tags' | 'note' | 'summary' | 'byline' | 'siteName' | 'publishedTime' | 'lang'>> }) => Clip;
   /** Delete (a tombstone); `clip:restore` undoes it. */

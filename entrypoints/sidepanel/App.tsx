@@ -319,7 +319,9 @@ function LibraryView({ services, onBack }: { services: Services; onBack: () => v
   const lib = useStore(library);
   const [editing, setEditing] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
-  const open = lib.openId ? lib.clips.find((c) => c.id === lib.openId) ?? null : null;
+  const open = lib.opened && lib.opened.id === lib.openId ? lib.opened : null;
+  // Until the whole clip arrives: loading while it is listed (or the list is not in yet), else not found.
+  const openPending = !!lib.openId && !open && (lib.status !== 'ready' || lib.clips.some((c) => c.id === lib.openId));
   const me = useStore(services.team, (s) => s.status?.connection?.member.id ?? null);
   const [sharing, setSharing] = useState(false);
   const toggleShare = async (id: string, shared: boolean) => {
@@ -349,7 +351,7 @@ function LibraryView({ services, onBack }: { services: Services; onBack: () => v
     return (
       <div>
         <button type="button" className="link-button" onClick={() => { library.getState().close(); onBack(); }}>← {t('reader.back')}</button>
-        <p className="empty">{lib.status === 'ready' ? t('reader.notFound') : t('library.loading')}</p>
+        <p className="empty">{openPending ? t('library.loading') : t('reader.notFound')}</p>
       </div>
     );
   }
@@ -424,22 +426,26 @@ function LibraryView({ services, onBack }: { services: Services; onBack: () => v
   );
 }
 
-/** Settings → Import and export, over the import store and the library's clips. */
+/** Settings → Import and export, over the import store and the whole library (fetched when needed). */
 function TransferPane({ services }: { services: Services }) {
   const importState = useStore(services.imports);
+  const wholeLibrary = async () => {
+    const [clips, taxonomy] = await Promise.all([services.send('clips:all', undefined), services.send('taxonomy:get', undefined)]);
+    return { clips, taxonomy };
+  };
+  const failed = (err: unknown) => void services.toasts.getState().show(errorMessage(err));
   return (
     <TransferSettings
       importState={importState}
-      onExport={(format) => {
-        const { clips, taxonomy } = services.library.getState();
-        void exportDownload(clips, taxonomy, format).then(downloadFile);
-      }}
+      onExport={(format) => void (async () => {
+        const { clips, taxonomy } = await wholeLibrary();
+        downloadFile(await exportDownload(clips, taxonomy, format));
+      })().catch(failed)}
       onImport={(file) => void (async () => {
         const data = /\.zip$/i.test(file.name) ? new Uint8Array(await file.arrayBuffer()) : await file.text();
-        const { clips, taxonomy } = services.library.getState();
-        await services.imports.getState().importFile(file.name, data, { clips, taxonomy });
+        await services.imports.getState().importFile(file.name, data, await wholeLibrary());
         await services.library.getState().refresh();
-      })()}
+      })().catch(failed)}
     />
   );
 }

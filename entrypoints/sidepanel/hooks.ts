@@ -1,7 +1,7 @@
 /** Hooks shared by the panel and the options page. */
 import { useCallback, useMemo } from 'react';
 import { useI18n } from '../../components/i18n';
-import type { Clip } from '../../lib/clip/types';
+import type { ClipListItem } from '../../lib/clip/types';
 import { errorMessage } from '../../lib/store/send';
 import type { Services } from './wiring';
 
@@ -24,7 +24,7 @@ export function useUndo(services: Services) {
 }
 
 /** Clips filed directly in each category (what blocks deleting a category). */
-export function useDirectCounts(clips: readonly Clip[]): Map<string, number> {
+export function useDirectCounts(clips: readonly ClipListItem[]): Map<string, number> {
   return useMemo(() => {
     const m = new Map<string, number>();
     for (const c of clips) if (c.categoryId) m.set(c.categoryId, (m.get(c.categoryId) ?? 0) + 1);

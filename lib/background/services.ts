@@ -5,6 +5,7 @@
  * any moment, so undo records go to the store, and the history cache is only an optimization.
  */
 import type { Clip, ClipDraft, ClipMode } from '../clip/types';
+import { listItemOf } from '../clip/types';
 import type { FilingHistory } from '../categorize/types';
 import type { ClipStore } from '../db/clip-store';
 import { dedupeKey, saveDraft, undoSave, updateClip, type SaveOutcome } from '../clip/save';
@@ -271,7 +272,8 @@ export function createBackgroundServices(deps: BackgroundDeps) {
       await changed();
       return clip;
     },
-    'clip:list': (req) => store.list(req ?? {}),
+    'clip:list': async (req) => (await store.list(req ?? {})).map(listItemOf),
+    'clips:all': () => store.list(),
     'clip:get': ({ id }) => store.get(id),
     'clip:update': async ({ id, patch }) => {
       const clip = await updateClip(store, id, patch, now());

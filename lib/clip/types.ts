@@ -90,3 +90,15 @@ export interface ClipAuthor {
   id: string;
   name: string;
 }
+
+/**
+ * A clip as the library list carries it: everything but the page bodies (html, Markdown, text), which
+ * are most of a clip's bytes and only the reader and exports need (they fetch the full clip).
+ */
+export type ClipListItem = Omit<Clip, 'html' | 'markdown' | 'text'>;
+
+/** The list item of a clip. */
+export function listItemOf(clip: Clip): ClipListItem {
+  const { html: _html, markdown: _markdown, text: _text, ...item } = clip;
+  return item;
+}

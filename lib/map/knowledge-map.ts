@@ -4,7 +4,7 @@
  * Pure: taxonomy, clips and a clock in, a tree out; the side panel's Map view draws it.
  */
 import type { Category } from '../categorize/types';
-import type { Clip } from '../clip/types';
+import type { ClipListItem } from '../clip/types';
 
 /** Who filed clips into a category: a teammate (author id) or this user (`id: null`). */
 export interface Contributor {
@@ -56,7 +56,7 @@ export interface MapOptions {
   staleDays?: number;
 }
 
-function activityOf(clip: Clip): string {
+function activityOf(clip: ClipListItem): string {
   return clip.updatedAt > clip.createdAt ? clip.updatedAt : clip.createdAt;
 }
 
@@ -75,11 +75,11 @@ function sortContributors(m: Map<string, Contributor>): Contributor[] {
  * Build the knowledge map of `clips` (tombstones ignored) over `taxonomy` at time `now`.
  * A category is stale when it has clips but none created within `staleDays`.
  */
-export function buildKnowledgeMap(taxonomy: readonly Category[], clips: readonly Clip[], now: Date, options: MapOptions = {}): KnowledgeMap {
+export function buildKnowledgeMap(taxonomy: readonly Category[], clips: readonly ClipListItem[], now: Date, options: MapOptions = {}): KnowledgeMap {
   const staleDays = options.staleDays ?? 90;
   const known = new Set(taxonomy.map((c) => c.id));
   const live = clips.filter((c) => !c.deletedAt);
-  const byCategory = new Map<string, Clip[]>();
+  const byCategory = new Map<string, ClipListItem[]>();
   let unfiled = 0;
   for (const clip of live) {
     if (!clip.categoryId || !known.has(clip.categoryId)) { unfiled++; continue; }

@@ -5,7 +5,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Category } from '../categorize/types';
-import type { Clip } from '../clip/types';
+import { listItemOf, type Clip, type ClipListItem } from '../clip/types';
 import type { ProtocolMap } from '../messaging';
 import { errorMessage, type Send } from './send';
 import { subtreeIds } from './taxonomy-tree';
@@ -18,11 +18,14 @@ export type ClipPatch = Parameters<ProtocolMap['clip:update']>[0]['patch'];
 
 export interface LibraryState {
   status: 'idle' | 'loading' | 'ready' | 'error';
-  clips: Clip[];
+  /** List items (no page bodies): a 10k-clip library with its bodies took seconds to message. */
+  clips: ClipListItem[];
   taxonomy: Category[];
   tags: string[];
   filter: LibraryFilter;
   openId: string | null;
+  /** The open clip, whole (fetched on open); null until it arrives. */
+  opened: Clip | null;
   error: string | null;
 
   load(): Promise<void>;
@@ -37,14 +40,14 @@ export interface LibraryState {
 }
 
 /** Newest first by createdAt, then id (ids are time-ordered) so ties are stable. */
-export function newestFirst(clips: readonly Clip[]): Clip[] {
+export function newestFirst<C extends ClipListItem>(clips: readonly C[]): C[] {
   return clips
     .filter((c) => !c.deletedAt)
     .sort((a, b) => (a.createdAt === b.createdAt ? (a.id < b.id ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1));
 }
 
 /** The clips a filter shows; a category includes its subcategories. */
-export function filterClips(clips: readonly Clip[], filter: LibraryFilter, taxonomy: readonly Category[]): Clip[] {
+export function filterClips<C extends ClipListItem>(clips: readonly C[], filter: LibraryFilter, taxonomy: readonly Category[]): C[] {
   if (filter.kind === 'all') return [...clips];
   if (filter.kind === 'unfiled') {
     const known = new Set(taxonomy.map((c) => c.id));
@@ -55,7 +58,7 @@ export function filterClips(clips: readonly Clip[], filter: LibraryFilter, taxon
 }
 
 /** Clip counts per category id, each including its subcategories' clips. */
-export function countByCategory(clips: readonly Clip[], taxonomy: readonly Category[]): Map<string, number> {
+export function countByCategory(clips: readonly ClipListItem[], taxonomy: readonly Category[]): Map<string, number> {
   const direct = new Map<string, number>();
   for (const c of clips) if (c.categoryId) direct.set(c.categoryId, (direct.get(c.categoryId) ?? 0) + 1);
   const counts = new Map<string, number>();
@@ -68,15 +71,17 @@ export function countByCategory(clips: readonly Clip[], taxonomy: readonly Categ
 }
 
 /** Clips filed directly in a category (what blocks deleting it). */
-export function directCount(clips: readonly Clip[], id: string): number {
+export function directCount(clips: readonly ClipListItem[], id: string): number {
   return clips.filter((c) => c.categoryId === id).length;
 }
 
 /** Create a library store bound to a `send` function. */
 export function createLibraryStore(send: Send): StoreApi<LibraryState> {
   let loadSeq = 0;
-  const replaceClip = (clips: Clip[], clip: Clip) =>
-    newestFirst(clips.some((c) => c.id === clip.id) ? clips.map((c) => (c.id === clip.id ? clip : c)) : [...clips, clip]);
+  const replaceClip = (clips: ClipListItem[], clip: Clip) => {
+    const item = listItemOf(clip);
+    return newestFirst(clips.some((c) => c.id === clip.id) ? clips.map((c) => (c.id === clip.id ? item : c)) : [...clips, item]);
+  };
 
   return createStore<LibraryState>((set, get) => ({
     status: 'idle',
@@ -85,6 +90,7 @@ export function createLibraryStore(send: Send): StoreApi<LibraryState> {
     tags: [],
     filter: { kind: 'all' },
     openId: null,
+    opened: null,
     error: null,
 
     async load() {
@@ -102,6 +108,9 @@ export function createLibraryStore(send: Send): StoreApi<LibraryState> {
         ]);
         if (seq !== loadSeq) return;
         set({ status: 'ready', clips: newestFirst(clips), taxonomy, tags, error: null });
+        // The open clip may have changed too (shared, edited elsewhere): fetch it again.
+        const openId = get().openId;
+        if (openId) await get().open(openId);
       } catch (err) {
         if (seq !== loadSeq) return;
         set({ status: 'error', error: errorMessage(err) });
@@ -113,29 +122,32 @@ export function createLibraryStore(send: Send): StoreApi<LibraryState> {
     },
 
     async open(id) {
-      set({ openId: id });
+      set({ openId: id, opened: get().opened?.id === id ? get().opened : null });
       try {
         const fresh = await send('clip:get', { id });
-        if (fresh && !fresh.deletedAt) set({ clips: replaceClip(get().clips, fresh) });
-      } catch {
-        // The listed copy is still shown.
+        if (get().openId !== id) return;
+        if (fresh && !fresh.deletedAt) set({ opened: fresh, clips: replaceClip(get().clips, fresh) });
+        else set({ opened: null, clips: get().clips.filter((c) => c.id !== id) });
+      } catch (err) {
+        if (get().openId === id) set({ error: errorMessage(err) });
       }
     },
 
     close() {
-      set({ openId: null });
+      set({ openId: null, opened: null });
     },
 
     async updateClip(id, patch) {
       const clip = await send('clip:update', { id, patch });
-      set({ clips: replaceClip(get().clips, clip) });
+      set({ clips: replaceClip(get().clips, clip), opened: get().openId === id ? clip : get().opened });
       return clip;
     },
 
     async deleteClip(id) {
       const before = get().clips;
       await send('clip:delete', { id });
-      set({ clips: before.filter((c) => c.id !== id), openId: get().openId === id ? null : get().openId });
+      const closing = get().openId === id;
+      set({ clips: before.filter((c) => c.id !== id), openId: closing ? null : get().openId, opened: closing ? null : get().opened });
       return async () => {
         const restored = await send('clip:restore', { id });
         set({ clips: replaceClip(get().clips, restored) });

@@ -4,7 +4,7 @@
  * `received(status)` when the background broadcasts a sync change.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Clip } from '../clip/types';
+import type { Clip, ClipListItem } from '../clip/types';
 import type { TeamStatus } from '../messaging';
 import type { TeamResponse } from '../sync/protocol';
 import { errorMessage, type Send } from './send';
@@ -120,7 +120,7 @@ export function createTeamStore(send: Send, now: () => number = () => performanc
 }
 
 /** Team clips, most recently changed first (the Team view's "recent"). */
-export function recentTeamClips(clips: readonly Clip[], limit = 20): Clip[] {
+export function recentTeamClips<C extends ClipListItem>(clips: readonly C[], limit = 20): C[] {
   return clips
     .filter((c) => c.visibility === 'team' && !c.deletedAt)
     .sort((a, b) => (a.updatedAt === b.updatedAt ? 0 : a.updatedAt < b.updatedAt ? 1 : -1))

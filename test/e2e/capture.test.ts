@@ -24,7 +24,7 @@ afterAll(async () => {
 /** Ask the background for the stored clips, from an extension page, through the real message map. */
 async function storedClips(panel: Page): Promise<Clip[]> {
   return panel.evaluate(async () => {
-    const reply = (await chrome.runtime.sendMessage({ cairn: 'clip:list', data: {} })) as { ok: boolean; value: Clip[] };
+    const reply = (await chrome.runtime.sendMessage({ cairn: 'clips:all', data: undefined })) as { ok: boolean; value: Clip[] };
     return reply.value;
   });
 }

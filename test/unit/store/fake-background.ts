@@ -1,6 +1,7 @@
 /** An in-memory stand-in for the background's message handlers, recording every request. */
 import type { Category, CategorySuggestion } from '../../../lib/categorize/types';
 import type { Clip, ClipDraft } from '../../../lib/clip/types';
+import { listItemOf } from '../../../lib/clip/types';
 import type { CaptureResult } from '../../../lib/messaging';
 import type { RequestFor, ResponseFor, Send } from '../../../lib/store/send';
 import type { ProtocolMap } from '../../../lib/messaging';
@@ -66,7 +67,8 @@ export function fakeBackground(opts: { suggestions?: CategorySuggestion[]; exist
           bg.clips.set(clip.id, clip);
           return structuredClone(clip);
         },
-        'clip:list': ({ categoryId }) => [...bg.clips.values()].filter((c) => !c.deletedAt && (categoryId === undefined || c.categoryId === categoryId)).map((c) => structuredClone(c)),
+        'clip:list': ({ categoryId }) => [...bg.clips.values()].filter((c) => !c.deletedAt && (categoryId === undefined || c.categoryId === categoryId)).map((c) => listItemOf(structuredClone(c))),
+        'clips:all': () => [...bg.clips.values()].filter((c) => !c.deletedAt).map((c) => structuredClone(c)),
         'clip:get': ({ id }) => structuredClone(bg.clips.get(id) ?? null),
         'clip:update': ({ id, patch }) => {
           const c = bg.clips.get(id);

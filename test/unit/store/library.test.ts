@@ -51,6 +51,22 @@ describe('library store', () => {
     expect(lib.getState().clips.map((c) => c.title)).toEqual(['fourth', 'third', 'second', 'first']);
   });
 
+  it('lists clips without their page bodies; opening one fetches it whole, and a refresh fetches it again', async () => {
+    const { lib, bg, b } = await seeded();
+    await lib.getState().load();
+    expect(lib.getState().clips.every((c) => !('html' in c) && !('text' in c) && !('markdown' in c))).toBe(true);
+    const opening = lib.getState().open(b.id);
+    expect(lib.getState().opened).toBeNull(); // the reader shows "loading" until the whole clip is in
+    await opening;
+    expect(lib.getState().opened?.id).toBe(b.id);
+    expect(lib.getState().opened?.html).toBe(bg.clips.get(b.id)!.html);
+    bg.clips.set(b.id, { ...bg.clips.get(b.id)!, visibility: 'team' }); // shared from elsewhere
+    await lib.getState().refresh();
+    expect(lib.getState().opened?.visibility).toBe('team');
+    lib.getState().close();
+    expect(lib.getState().opened).toBeNull();
+  });
+
   it('edits a clip and refresh picks up changes made elsewhere', async () => {
     const { lib, bg, a } = await seeded();
     await lib.getState().load();
