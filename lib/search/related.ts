@@ -3,7 +3,7 @@
  * saturated, × the library's IDF; title and caller-given key terms boosted), scored against clips
  * with field weights and BM25-style length normalisation, then nudged by same site / same category.
  */
-import { SLOT_BITS, SLOT_MASK, SLOTS, TF_LEVELS, TF_OF_LEVEL, type IndexStore } from './store';
+import { SLOTS, TF_LEVELS, TF_OF_LEVEL, type IndexStore } from './store';
 import { ScoreBoard, topK } from './scores';
 import { cjkBigrams, foldForSearch, rawTokens, wordTerm } from './tokenize';
 import type { RelatedHit, RelatedOptions, RelatedPage, StoredDoc } from './types';
@@ -41,6 +41,9 @@ interface PageTerm {
   tf: number;
   boost: number;
   surface: string;
+  /** Index term id and query weight, set once the library's frequencies are looked up. */
+  id: number;
+  weight: number;
 }
 
 function hostOf(url: string | null | undefined): string {
@@ -64,7 +67,7 @@ function pageTerms(page: RelatedPage): Map<string, PageTerm> {
         if (e) {
           e.tf++;
           e.boost = Math.max(e.boost, boost);
-        } else terms.set(t, { term: t, tf: 1, boost, surface: tok.cjk ? t : tok.text });
+        } else terms.set(t, { term: t, tf: 1, boost, surface: tok.cjk ? t : tok.text, id: -1, weight: 0 });
       }
     }
   };
@@ -105,14 +108,16 @@ function mergeCjk(page: RelatedPage, shared: Set<string>): Map<string, string> {
 export function runRelated(store: IndexStore, board: ScoreBoard, page: RelatedPage, opts: RelatedOptions = {}): RelatedHit[] {
   const limit = Math.max(1, opts.limit ?? 10);
   const minRelative = opts.minRelativeScore ?? 0.2;
-  const candidates: Array<PageTerm & { id: number; weight: number }> = [];
+  const candidates: PageTerm[] = [];
   const maxDf = store.size >= COMMON_MIN_LIBRARY ? store.size * COMMON_SHARE : Infinity;
   for (const t of pageTerms(page).values()) {
     const id = store.termId(t.term);
     const df = id < 0 ? 0 : store.docFreqOf(id);
     if (!df || df > maxDf) continue;
     const tfPart = (t.tf * (K1 + 1)) / (t.tf + K1);
-    candidates.push({ ...t, id, weight: tfPart * t.boost * store.idf(df) });
+    t.id = id;
+    t.weight = tfPart * t.boost * store.idf(df);
+    candidates.push(t);
   }
   const query = topK(candidates, QUERY_TERMS, (c) => c.weight);
   if (query.length === 0) return [];
@@ -120,9 +125,12 @@ export function runRelated(store: IndexStore, board: ScoreBoard, page: RelatedPa
   board.reset(store.capacity);
   const avg = store.averageTerms || 1;
   const docs = store.docs;
-  const lengths = store.lengths;
-  const slotWeight = new Float64Array(SLOTS);
-  const slotTf = new Float64Array(SLOTS);
+  // BM25 with tf known to its level: a posting in slot s of a doc of n terms adds
+  // weight × field × tf × (K1 + 1) / (tf + K1 × (1 − B) + K1 × B × n / avg).
+  const numerator = new Float64Array(SLOTS);
+  const denominator = new Float64Array(SLOTS);
+  for (let s = 0; s < SLOTS; s++) denominator[s] = TF_OF_LEVEL[s % TF_LEVELS]! + K1 * (1 - B);
+  const perTerm = (K1 * B) / avg;
   // Clips of the page itself are left out up front, so every bound below counts only docs that can be shown.
   const usable = store.liveExcept(opts.excludeUrl);
   const pageHost = hostOf(page.url);
@@ -156,20 +164,8 @@ export function runRelated(store: IndexStore, board: ScoreBoard, page: RelatedPa
     }
     remaining -= bound[bit]!;
     readSince += bound[bit]!;
-    for (let s = 0; s < SLOTS; s++) {
-      slotWeight[s] = q.weight * FIELD_WEIGHT[(s / TF_LEVELS) | 0]! * (TF_OF_LEVEL[s % TF_LEVELS]! * (K1 + 1));
-      slotTf[s] = TF_OF_LEVEL[s % TF_LEVELS]!;
-    }
-    const entries = store.postingsOf(q.id);
-    for (let i = 0; i < entries.length; i++) {
-      const e = entries[i]!;
-      const d = e >>> SLOT_BITS;
-      if (!admitting && !board.has(d)) continue;
-      const s = e & SLOT_MASK;
-      // BM25's saturated, length-normalised term frequency (tf known to its level).
-      const norm = 1 - B + (B * lengths[d]!) / avg;
-      board.addTerm(d, slotWeight[s]! / (slotTf[s]! + K1 * norm), bit);
-    }
+    for (let s = 0; s < SLOTS; s++) numerator[s] = q.weight * FIELD_WEIGHT[(s / TF_LEVELS) | 0]! * TF_OF_LEVEL[s % TF_LEVELS]! * (K1 + 1);
+    board.addPostings(store.postingsOf(q.id), numerator, denominator, store.lengths, perTerm, bit, admitting);
   }
 
   // Boosts multiply a score by at most maxBoost and `limit` usable docs score at least the limit-th

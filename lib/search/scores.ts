@@ -1,4 +1,5 @@
 /** Reusable score buffers indexed by doc number, so a query allocates no per-doc maps. */
+import { SLOT_BITS, SLOT_MASK } from './store';
 
 export class ScoreBoard {
   private total = new Float64Array(0);
@@ -78,11 +79,29 @@ export class ScoreBoard {
     }
   }
 
-  /** Add to a doc's total and remember which of the first 32 query terms it matched. */
-  addTerm(doc: number, score: number, bit: number): void {
-    if (this.seen[doc] !== this.stamp) this.touch(doc);
-    this.total[doc]! += score;
-    if (bit < 32) this.bits[doc]! |= 1 << bit;
+  /**
+   * Add a term's postings (entries `doc << 4 | slot`): a doc of n terms gets
+   * numerator[slot] / (denominator[slot] + perTerm × n), BM25's saturated, length-normalised tf.
+   * With `admit` false only docs already in play are updated. One call per list keeps the loop free
+   * of per-posting calls (and of boxing their float arguments).
+   */
+  addPostings(entries: Uint32Array, numerator: Float64Array, denominator: Float64Array, lengths: Int32Array, perTerm: number, bit: number, admit: boolean): void {
+    const seen = this.seen;
+    const total = this.total;
+    const bits = this.bits;
+    const stamp = this.stamp;
+    const mark = bit < 32 ? 1 << bit : 0;
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i]!;
+      const d = e >>> SLOT_BITS;
+      if (seen[d] !== stamp) {
+        if (!admit) continue;
+        this.touch(d);
+      }
+      const s = e & SLOT_MASK;
+      total[d]! += numerator[s]! / (denominator[s]! + perTerm * lengths[d]!);
+      bits[d]! |= mark;
+    }
   }
 
   /** True when the current query touched a doc. */
@@ -90,7 +109,7 @@ export class ScoreBoard {
     return this.seen[doc] === this.stamp;
   }
 
-  /** Bitmask of query terms matched (set by addTerm). */
+  /** Bitmask of query terms matched (set by addPostings). */
   termBits(doc: number): number {
     return this.seen[doc] === this.stamp ? this.bits[doc]! : 0;
   }

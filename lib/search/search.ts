@@ -49,6 +49,9 @@ interface PartTerm {
 /** Score factor of a slot: field weight × a little for repeats. */
 const SLOT_FACTOR = Array.from({ length: SLOTS }, (_, slot) => FIELD_WEIGHT[(slot / TF_LEVELS) | 0]! * (1 + 0.1 * (slot % TF_LEVELS)));
 
+/** Scratch: one term's score per slot (queries run one at a time). */
+const SLOT_SCORE = new Float64Array(SLOTS);
+
 /** A part's terms with their base scores (no postings read yet). */
 function partTerms(store: IndexStore, part: QueryPart): PartTerm[] {
   const out: PartTerm[] = [];
@@ -109,7 +112,7 @@ function scoreSinglePart(
  */
 function scorePart(store: IndexStore, board: ScoreBoard, terms: PartTerm[], open: boolean): void {
   board.beginPart();
-  const score = new Float64Array(SLOTS);
+  const score = SLOT_SCORE;
   for (const t of terms) {
     for (let s = 0; s < SLOTS; s++) score[s] = t.base * SLOT_FACTOR[s]!;
     const entries = store.postingsOf(t.id);
