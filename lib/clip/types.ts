@@ -92,13 +92,14 @@ export interface ClipAuthor {
 }
 
 /**
- * A clip as the library list carries it: everything but the page bodies (html, Markdown, text), which
- * are most of a clip's bytes and only the reader and exports need (they fetch the full clip).
+ * A clip as the library list, map and team views carry it: what they show and filter on. The rest
+ * (page bodies, summary, notes, highlights) is most of a clip's bytes; the reader and exports fetch
+ * the whole clip.
  */
-export type ClipListItem = Omit<Clip, 'html' | 'markdown' | 'text'>;
+export type ClipListItem = Pick<Clip, 'id' | 'mode' | 'url' | 'canonicalUrl' | 'title' | 'siteName' | 'lang' | 'categoryId' | 'tags' | 'visibility' | 'author' | 'createdAt' | 'updatedAt' | 'deletedAt'>;
 
 /** The list item of a clip. */
 export function listItemOf(clip: Clip): ClipListItem {
-  const { html: _html, markdown: _markdown, text: _text, ...item } = clip;
-  return item;
+  const { id, mode, url, canonicalUrl, title, siteName, lang, categoryId, tags, visibility, author, createdAt, updatedAt, deletedAt } = clip;
+  return { id, mode, url, canonicalUrl, title, siteName, lang, categoryId, tags, visibility, author, createdAt, updatedAt, deletedAt };
 }
