@@ -216,20 +216,21 @@ export class IndexStore {
     ];
     const num = this.nextNum++;
     this.numById.set(clip.id, num);
-    // Per term: the best field it appears in and how often it appears overall.
-    const firstField = new Map<string, number>();
-    const tf = new Map<string, number>();
+    // Per term, in one Map: the best field it appears in (× 256) plus how often it appears overall
+    // (counted to 255; tf levels stop at 4).
+    const seen = new Map<string, number>();
     fields.forEach((terms, field) => {
       for (const t of terms) {
-        if (!firstField.has(t)) firstField.set(t, field);
-        tf.set(t, (tf.get(t) || 0) + 1);
+        const v = seen.get(t);
+        if (v === undefined) seen.set(t, field * 256 + 1);
+        else if ((v & 255) < 255) seen.set(t, v + 1);
       }
     });
     const doc = storedDoc(clip);
-    doc.terms = tf.size;
+    doc.terms = seen.size;
     this.setDoc(num, doc);
-    for (const [t, field] of firstField) {
-      const slot = field * TF_LEVELS + tfLevel(tf.get(t)!);
+    for (const [t, v] of seen) {
+      const slot = (v >> 8) * TF_LEVELS + tfLevel(v & 255);
       this.pool.push(this.vocab.intern(t), (num << SLOT_BITS) | slot);
     }
   }
