@@ -138,7 +138,9 @@ export function createBulkService({ store, share, now }: BulkDeps) {
     let updated = 0;
     await store.writeMany([...incoming.keys()], (id, previous) => {
       const clip = incoming.get(id)!;
-      if (!previous) { added++; return clip; }
+      // updatedAt is when this copy last changed here: readers that catch up by it (the panel's index,
+      // the list-item cache) must see imported clips, whatever date the file gave them.
+      if (!previous) { added++; return { ...clip, updatedAt: now().toISOString() }; }
       updated++;
       return { ...previous, ...clip, author: previous.author, version: previous.version, teamNotes: previous.teamNotes, visibility: previous.visibility, updatedAt: now().toISOString() };
     });

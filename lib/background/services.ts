@@ -5,7 +5,6 @@
  * any moment, so undo records go to the store, and the history cache is only an optimization.
  */
 import type { Clip, ClipDraft, ClipMode } from '../clip/types';
-import { listItemOf } from '../clip/types';
 import type { FilingHistory } from '../categorize/types';
 import type { ClipStore } from '../db/clip-store';
 import { dedupeKey, saveDraft, undoSave, updateClip, type SaveOutcome } from '../clip/save';
@@ -272,7 +271,7 @@ export function createBackgroundServices(deps: BackgroundDeps) {
       await changed();
       return clip;
     },
-    'clip:list': async (req) => (await store.list(req ?? {})).map(listItemOf),
+    'clip:list': (req) => store.listItems(req ?? {}),
     'clips:all': () => store.list(),
     'clip:get': ({ id }) => store.get(id),
     'clip:update': async ({ id, patch }) => {

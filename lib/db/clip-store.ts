@@ -2,7 +2,7 @@
  * The local library: clips, the taxonomy and small meta records in IndexedDB. The only module that
  * reads or writes them; every method rejects with a StorageError on failure, never hangs.
  */
-import type { Clip } from '../clip/types';
+import { listItemOf, type Clip, type ClipListItem } from '../clip/types';
 import type { Category } from '../categorize/types';
 import { guard, StorageError } from './errors';
 import { openCairnDb, type OpenOptions } from './open';
@@ -10,6 +10,7 @@ import type { CairnDb } from './schema';
 import { runTransaction, type Tx } from './transaction';
 import { clipMutations, enqueueInTransaction, taxonomyMutations, type LocalMutation } from '../sync/outbox';
 import { createSyncRecords, type SyncRecords } from './sync-records';
+import { readListItems } from './list-items';
 
 export interface ListOptions {
   /** A category id; `null` lists unfiled clips; omitted lists every clip. */
@@ -23,10 +24,10 @@ type LibraryStores = ['clips', 'taxonomy', 'meta', 'outbox'];
 /** The transaction `editLibrary` hands out (the outbox store is absent only on a v1 database). */
 export type LibraryTx = Tx<LibraryStores, 'readwrite'>;
 
-const isLive = (clip: Clip) => !clip.deletedAt;
+const isLive = (clip: { deletedAt?: string | null }) => !clip.deletedAt;
 
 /** Newest first; ids (ULIDs) break ties within one timestamp. */
-function newestFirst(a: Clip, b: Clip): number {
+function newestFirst(a: ClipListItem, b: ClipListItem): number {
   if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? 1 : -1;
   return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
 }
@@ -206,11 +207,25 @@ export class ClipStore {
     return this.modify(id, 'update the clip', (clip) => ({ ...clip, ...patch, id: clip.id, createdAt: clip.createdAt, updatedAt: now.toISOString() }));
   }
 
+  /**
+   * Live clips' list items (no bodies, summary or notes), newest first, optionally of one category (or
+   * unfiled) and capped at `limit`: what the library views show, from the list-item cache.
+   */
+  listItems(options: ListOptions = {}): Promise<ClipListItem[]> {
+    return guard('list clips', async () => {
+      const db = await this.db();
+      // A database opened at an old version (migration tests) has no cache: derive the items.
+      const all = db.objectStoreNames.contains('listItems') ? await readListItems(db) : (await db.getAll('clips')).map(listItemOf);
+      const wanted = all.filter((c) => isLive(c) && (options.categoryId === undefined || c.categoryId === options.categoryId));
+      return wanted.sort(newestFirst).slice(0, options.limit ?? Infinity);
+    });
+  }
+
   /** Every tag on a live clip, most used first (ties alphabetical). */
   allTags(): Promise<string[]> {
     return guard('list tags', async () => {
       const counts = new Map<string, number>();
-      for (const clip of await (await this.db()).getAll('clips')) {
+      for (const clip of await this.listItems()) {
         if (!isLive(clip)) continue;
         for (const tag of new Set(clip.tags)) counts.set(tag, (counts.get(tag) ?? 0) + 1);
       }

@@ -3,7 +3,7 @@
  * Never edit a shipped migration; add `migrations[n + 1]` and bump DB_VERSION instead.
  */
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import type { Clip } from '../clip/types';
+import type { Clip, ClipListItem } from '../clip/types';
 import type { Category } from '../categorize/types';
 import { STARTER_TAXONOMY } from '../categorize/taxonomy';
 import type { OutboxEntry } from '../sync/outbox-types';
@@ -20,6 +20,11 @@ export interface CairnDbSchema extends DBSchema {
   taxonomy: { key: string; value: Category };
   /** Small key-value records: flags, the last quick clip's undo record, sync identity, seq and cursor. */
   meta: { key: string; value: unknown };
+  /**
+   * v3: the library list's items (lib/db/list-items.ts), a cache of `clips` without their bodies, brought
+   * up to date from the clips changed since it last was. Listing 10k clips read every full record.
+   */
+  listItems: { key: string; value: ClipListItem };
 }
 
 export type CairnDb = IDBPDatabase<CairnDbSchema>;
@@ -29,7 +34,7 @@ export type UpgradeTransaction = IDBPTransaction<CairnDbSchema, StoreNames<Cairn
 export type Migration = (db: CairnDb, tx: UpgradeTransaction) => void;
 
 /** The version the code expects; equal to the highest key of `migrations`. */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** `migrations[v]` upgrades from v - 1 to v. */
 export const migrations: Record<number, Migration> = {
@@ -53,5 +58,9 @@ export const migrations: Record<number, Migration> = {
   2: (db, tx) => {
     db.createObjectStore('outbox', { keyPath: 'seq' });
     tx.objectStore('clips').createIndex('visibility', 'visibility');
+  },
+  // v3: the list-item cache. Filled on first use (from a full read, as every listing did before).
+  3: (db) => {
+    db.createObjectStore('listItems', { keyPath: 'id' });
   },
 };
