@@ -2,7 +2,8 @@
  * Where search and related spend their tail at 100k: builds the index once (snapshot cached under
  * /tmp), then prints the slowest queries and pages with what they read. A working tool for tuning
  * lib/search; figures to quote come from bench/search.ts.
- * Run: npx tsx bench/search-tails.ts [--size=100000] [--top=20] [--rebuild]
+ * Run: npx tsx bench/search-tails.ts [--size=100000] [--top=20] [--repeat=3] [--fulltext] [--rebuild]
+ *   [--search-only | --related-only]
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
@@ -17,9 +18,10 @@ const arg = (name: string, dflt: number) => Number(process.argv.find((a) => a.st
 const SIZE = arg('size', 100_000);
 const TOP = arg('top', 20);
 const REPEAT = arg('repeat', 3);
-const file = `/tmp/cairn-search-${SIZE}.snap`;
+const FULL_TEXT = process.argv.includes('--fulltext');
+const file = `/tmp/cairn-search-${SIZE}${FULL_TEXT ? '-full' : ''}.snap`;
 
-const store = new IndexStore(false);
+const store = new IndexStore(FULL_TEXT);
 if (existsSync(file) && !process.argv.includes('--rebuild')) {
   store.importSnapshot(deserialize(readFileSync(file)));
 } else {
