@@ -2,7 +2,7 @@
 import { SLOT_BITS, SLOT_MASK, SLOTS, TF_LEVELS, type IndexStore } from './store';
 import { parseQuery, type QueryPart } from './query';
 import { makeFilter } from './filters';
-import { ScoreBoard, topK } from './scores';
+import { kthLargest, ScoreBoard, topK } from './scores';
 import { highlightText, makeSnippet } from './highlight';
 import type { SearchHit, SearchOptions, StoredDoc } from './types';
 
@@ -16,10 +16,20 @@ interface WeightedTerm {
   weight: number;
 }
 
-/** The `max` most frequent of some term ids (frequent completions are what people usually mean). */
+/**
+ * The `max` most frequent of some term ids (frequent completions are what people usually mean), ties
+ * in the order given. Selected by a threshold (a k-slot heap), not a sort of the ~2,000 ids a common
+ * Chinese character expands to.
+ */
 function mostFrequent(store: IndexStore, ids: number[], max: number): number[] {
   if (ids.length <= max) return ids;
-  return ids.sort((a, b) => store.docFreqOf(b) - store.docFreqOf(a)).slice(0, max);
+  const cut = kthLargest(ids, (id) => store.docFreqOf(id), max);
+  const above = ids.filter((id) => store.docFreqOf(id) > cut);
+  for (const id of ids) {
+    if (above.length >= max) break;
+    if (store.docFreqOf(id) === cut) above.push(id);
+  }
+  return above;
 }
 
 /** The index terms (by id) a query part stands for, with how much each counts. */

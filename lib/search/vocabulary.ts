@@ -24,6 +24,8 @@ export class Vocabulary {
   private expand: Index | null = null;
   /** Terms (by id, from 0) already in the expander. */
   private expanded = 0;
+  /** 1 for CJK terms, set as terms enter the expander: lookups filter thousands of ids by it. */
+  private cjk = new Uint8Array(1024);
 
   private static makeExpander(): Index {
     return new Index({
@@ -50,10 +52,7 @@ export class Vocabulary {
       id = this.terms.length;
       this.ids.set(term, id);
       this.terms.push(term);
-      if (this.expand && this.expanded === id) {
-        this.expand.add(id, term);
-        this.expanded++;
-      }
+      if (this.expand && this.expanded === id) this.feed(id);
     }
     return id;
   }
@@ -73,11 +72,23 @@ export class Vocabulary {
     this.expand ??= Vocabulary.makeExpander();
     while (this.expanded < this.terms.length) {
       const end = Math.min(this.terms.length, this.expanded + 64);
-      for (let id = this.expanded; id < end; id++) this.expand.add(id, this.terms[id]!);
-      this.expanded = end;
+      for (let id = this.expanded; id < end; id++) this.feed(id);
       if (this.expanded < this.terms.length && timeUp()) return false;
     }
     return true;
+  }
+
+  /** Add the next term (id === expanded) to the expander. */
+  private feed(id: number): void {
+    const term = this.terms[id]!;
+    if (id >= this.cjk.length) {
+      const grown = new Uint8Array(Math.max(id + 1, this.cjk.length * 2));
+      grown.set(this.cjk);
+      this.cjk = grown;
+    }
+    this.cjk[id] = isCjkTerm(term) ? 1 : 0;
+    this.expand!.add(id, term);
+    this.expanded = id + 1;
   }
 
   private expander(): Index {
@@ -94,10 +105,11 @@ export class Vocabulary {
     const slots = (this.expander() as unknown as FlexInternals).map.get(key);
     const out: number[] = [];
     if (!slots) return out;
+    const want = wantCjk ? 1 : 0;
     for (const ids of slots) {
       if (!ids) continue;
       for (const id of ids) {
-        if (isCjkTerm(this.terms[id]!) !== wantCjk) continue;
+        if (this.cjk[id] !== want) continue;
         out.push(id);
         if (out.length >= max) return out;
       }
