@@ -14,6 +14,16 @@ export class ScoreBoard {
   private touchedDocs = new Int32Array(0);
   private touchedCount = 0;
   private partTouched: number[] = [];
+  /**
+   * The docs kthScore() still has to look at: once it has answered, only docs whose total reaches
+   * that answer (`topFloor`) can be among the k best later, since totals only grow. addPostings lists
+   * the docs that climb past it, so later checks scan tens of docs instead of every touched one.
+   */
+  private topDocs = new Int32Array(0);
+  private topCount = 0;
+  private inTop = new Int32Array(0);
+  private topFloor = Infinity;
+  private topK = 0;
 
   /** Start a query over doc numbers below `capacity`. */
   reset(capacity: number): void {
@@ -26,11 +36,16 @@ export class ScoreBoard {
       this.partSeen = new Int32Array(size);
       this.bits = new Uint32Array(size);
       this.touchedDocs = new Int32Array(size);
+      this.topDocs = new Int32Array(size);
+      this.inTop = new Int32Array(size);
       this.stamp = 0;
       this.partStamp = 0;
     }
     this.stamp++;
     this.touchedCount = 0;
+    this.topCount = 0;
+    this.topFloor = Infinity;
+    this.topK = 0;
   }
 
   /** Doc numbers touched by the current query (a view: valid until the next reset or prune). */
@@ -91,6 +106,8 @@ export class ScoreBoard {
     const bits = this.bits;
     const stamp = this.stamp;
     const mark = bit < 32 ? 1 << bit : 0;
+    const floor = this.topFloor;
+    const inTop = this.inTop;
     for (let i = 0; i < entries.length; i++) {
       const e = entries[i]!;
       const d = e >>> SLOT_BITS;
@@ -99,8 +116,12 @@ export class ScoreBoard {
         this.touch(d);
       }
       const s = e & SLOT_MASK;
-      total[d]! += numerator[s]! / (denominator[s]! + perTerm * lengths[d]!);
+      const t = (total[d]! += numerator[s]! / (denominator[s]! + perTerm * lengths[d]!));
       bits[d]! |= mark;
+      if (t >= floor && inTop[d] !== stamp) {
+        inTop[d] = stamp;
+        this.topDocs[this.topCount++] = d;
+      }
     }
   }
 
@@ -115,21 +136,41 @@ export class ScoreBoard {
   }
 
   /**
-   * The k-th largest total among the touched docs that `live` marks (−Infinity when fewer than k):
-   * one pass over the touched list, no copies, so related() can afford to check its bound often.
+   * The k-th largest total among the touched docs that `usable` marks (−Infinity when fewer than k),
+   * without copies, so related() can afford to check its bound often. Within a query, call it with the
+   * same k and `usable` each time: after the first answer it looks only at the docs that reach it.
    */
-  kthScore(k: number, live: Uint8Array): number {
+  kthScore(k: number, usable: Uint8Array): number {
+    const narrowed = this.topFloor !== Infinity && k === this.topK;
+    const docs = narrowed ? this.topDocs : this.touchedDocs;
+    const count = narrowed ? this.topCount : this.touchedCount;
     const heap = new Float64Array(k);
     let n = 0;
-    const touched = this.touchedDocs;
     const total = this.total;
-    for (let i = 0; i < this.touchedCount; i++) {
-      const d = touched[i]!;
-      if (live[d] !== 1) continue;
+    for (let i = 0; i < count; i++) {
+      const d = docs[i]!;
+      if (usable[d] !== 1) continue;
       const v = total[d]!;
       if (n < k || v > heap[0]!) n = heapOffer(heap, n, k, v);
     }
-    return n < k ? -Infinity : heap[0]!;
+    const kth = n < k ? -Infinity : heap[0]!;
+    if (kth > 0) {
+      // Keep only the docs at or above the answer (they stay there: totals only grow).
+      let kept = 0;
+      for (let i = 0; i < count; i++) {
+        const d = docs[i]!;
+        if (usable[d] !== 1 || total[d]! < kth) {
+          this.inTop[d] = 0; // listed again by addPostings if it climbs past the new floor
+          continue;
+        }
+        this.topDocs[kept++] = d;
+        this.inTop[d] = this.stamp;
+      }
+      this.topCount = kept;
+      this.topFloor = kth;
+      this.topK = k;
+    }
+    return kth;
   }
 
   /**
