@@ -2,7 +2,7 @@
  * Where search and related spend their tail at 100k: builds the index once (snapshot cached under
  * /tmp), then prints the slowest queries and pages with what they read. A working tool for tuning
  * lib/search; figures to quote come from bench/search.ts.
- * Run: npx tsx bench/search-tails.ts [--size=100000] [--top=20] [--repeat=3] [--fulltext] [--rebuild]
+ * Run: npx tsx bench/search-tails.ts [--size=100000] [--top=20] [--repeat=3] [--fulltext] [--rebuild | --live]
  *   [--search-only | --related-only]
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -22,14 +22,17 @@ const FULL_TEXT = process.argv.includes('--fulltext');
 const file = `/tmp/cairn-search-${SIZE}${FULL_TEXT ? '-full' : ''}.snap`;
 
 const store = new IndexStore(FULL_TEXT);
-if (existsSync(file) && !process.argv.includes('--rebuild')) {
+const LIVE = process.argv.includes('--live'); // measure the index as built by add(), as bench/search.ts does
+if (existsSync(file) && !process.argv.includes('--rebuild') && !LIVE) {
   store.importSnapshot(deserialize(readFileSync(file)));
 } else {
   const t = performance.now();
   for (let i = 0; i < SIZE; i++) store.put(makeClip(i));
   console.log(`built ${SIZE} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-  writeFileSync(file, serialize(store.exportSnapshot()));
-  store.importSnapshot(deserialize(readFileSync(file)));
+  if (!LIVE) {
+    writeFileSync(file, serialize(store.exportSnapshot()));
+    store.importSnapshot(deserialize(readFileSync(file)));
+  }
 }
 const board = new ScoreBoard();
 
