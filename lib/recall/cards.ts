@@ -1,10 +1,11 @@
 /**
  * What a search or related result shows besides its highlighted text: title, site, category, date
- * and URLs, kept per clip next to the index (the index itself keeps only what ranking needs).
+ * and URLs. Built from what the index keeps of the clip (lib/search storedDoc) plus its createdAt and
+ * URL keys, so the snapshot stores only those two and cards rebuilt from it equal cards built live.
  */
 import type { Clip } from '../clip/types';
 import type { Category } from '../categorize/types';
-import type { SearchableClip } from '../search';
+import { storedDoc, type SearchableClip, type StoredDoc } from '../search';
 import { normalizeUrl } from '../url/canonical';
 
 export interface ClipCard {
@@ -21,29 +22,15 @@ export interface ClipCard {
   blurb: string;
 }
 
-/** The host without `www.`, or '' for an unparsable URL. */
-export function siteOf(url: string): string {
-  try {
-    return new URL(url).hostname.replace(/^www\./, '');
-  } catch {
-    return '';
-  }
+/** A card from what the index keeps of its clip (a snapshot holds the rest: createdAt and URL keys). */
+export function cardFromDoc(doc: StoredDoc, createdAt: string, keys: string[]): ClipCard {
+  return { id: doc.id, title: doc.title || doc.url, url: doc.url, keys, site: doc.site || doc.host, categoryId: doc.categoryId, tags: doc.tags, createdAt, blurb: doc.blurb };
 }
 
-/** The card of a clip. */
+/** The card of a clip: the same as one rebuilt from a snapshot, by construction. */
 export function cardOf(clip: Clip): ClipCard {
   const keys = [...new Set([clip.canonicalUrl, normalizeUrl(clip.url)].filter(Boolean))];
-  return {
-    id: clip.id,
-    title: clip.title || clip.url,
-    url: clip.url,
-    keys,
-    site: clip.siteName || siteOf(clip.url),
-    categoryId: clip.categoryId,
-    tags: clip.tags ?? [],
-    createdAt: clip.createdAt,
-    blurb: (clip.summary?.abstract || clip.excerpt || '').slice(0, 400),
-  };
+  return cardFromDoc(storedDoc(clip), clip.createdAt, keys);
 }
 
 /** Category names by id (English and Chinese, with aliases), indexed as words of the clip. */

@@ -8,7 +8,7 @@ import { createSearchIndex, type SearchIndex } from '../search';
 import { cardOf, categoryNamer, categoryNames, changedCategories, searchableOf, type CategoryNames, type ClipCard } from './cards';
 import { stampCounts, type ClipSource, type LibraryStamp } from './clip-source';
 import { CACHE_FORMAT, type CachedIndex, type SnapshotCache } from './snapshot-cache';
-import { packCards, packUrlMap, unpackCards, unpackUrlMap } from './card-pack';
+import { packCards, unpackCards } from './card-pack';
 
 /** How a load went: snapshot as is, snapshot plus the changes since, or a full build. */
 export type LoadPlan = 'fresh' | 'incremental' | 'rebuild';
@@ -166,8 +166,8 @@ export async function loadLibraryIndex(options: LoadOptions): Promise<LibraryInd
   if (how !== 'rebuild' && cached) {
     index.importSnapshot(cached.snapshot);
     phase('import');
-    const cards = unpackCards(cached.cards);
-    const byUrl = unpackUrlMap(cached.byUrl);
+    const cards = unpackCards(cached.cards, (id) => index.storedDoc(id));
+    const byUrl = urlMap(cards);
     phase('cards');
     const li: LibraryIndex = { index, cards, byUrl, stamp: cached.stamp, categoryNames: names, how, ms: 0, phases };
     if (how === 'incremental') {
@@ -226,7 +226,6 @@ export function cacheRecordOf(li: LibraryIndex, savedAt = new Date()): CachedInd
     categoryNames: li.categoryNames,
     snapshot: li.index.exportSnapshot(),
     cards: packCards([...li.cards.values()]),
-    byUrl: packUrlMap(li.byUrl),
     savedAt: savedAt.toISOString(),
   };
 }

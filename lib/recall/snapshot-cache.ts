@@ -7,10 +7,10 @@ import { openDB, type IDBPDatabase } from 'idb';
 import type { SearchSnapshot } from '../search';
 import type { LibraryStamp } from './clip-source';
 import type { CategoryNames } from './cards';
-import type { PackedCards, PackedUrlMap } from './card-pack';
+import type { PackedCards } from './card-pack';
 
 /** Bump when the cached shape or the index's meaning changes: older records are ignored. */
-export const CACHE_FORMAT = 3;
+export const CACHE_FORMAT = 4;
 
 /** What the cache holds: the index snapshot, the cards it shows, and the library state it reflects. */
 export interface CachedIndex {
@@ -21,7 +21,6 @@ export interface CachedIndex {
   /** Typed arrays and packed strings throughout (cairn-search/3): IndexedDB clones them almost for free. */
   snapshot: SearchSnapshot;
   cards: PackedCards;
-  byUrl: PackedUrlMap;
   savedAt: string;
 }
 

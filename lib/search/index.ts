@@ -5,6 +5,7 @@
  * persist it with exportSnapshot/importSnapshot.
  */
 import { IndexStore } from './store';
+export { storedDoc } from './store';
 import { ScoreBoard } from './scores';
 import { runSearch } from './search';
 import { runRelated } from './related';
@@ -17,6 +18,7 @@ import type {
   SearchIndexOptions,
   SearchOptions,
   SearchSnapshot,
+  StoredDoc,
 } from './types';
 
 export type * from './types';
@@ -33,6 +35,8 @@ export interface SearchIndex {
   /** Drop a clip; false when it was not indexed. */
   remove(id: string): boolean;
   has(id: string): boolean;
+  /** What the index keeps of a clip for results (title, URL, site, blurb, tags…), or undefined. */
+  storedDoc(id: string): StoredDoc | undefined;
   /** Search as you type: every query part must match, the last word also as a prefix. */
   search(query: string, options?: SearchOptions): SearchHit[];
   /** Clips related to a page, with a score and why. */
@@ -60,6 +64,10 @@ export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex
     update: (clip) => store.put(clip),
     remove: (id) => store.remove(id),
     has: (id) => store.numById.has(id),
+    storedDoc: (id) => {
+      const num = store.numById.get(id);
+      return num === undefined ? undefined : store.docs.get(num);
+    },
     search: (query, opts) => runSearch(store, board, query, opts),
     related: (page, opts) => runRelated(store, board, page, opts),
     prepareSearch: (timeUp) => store.prepareSearch(timeUp),

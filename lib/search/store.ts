@@ -47,7 +47,8 @@ function ownString(s: string): string {
   return s.length > 12 ? JSON.parse(JSON.stringify(s)) : s;
 }
 
-function storedDoc(clip: SearchableClip): StoredDoc {
+/** What the index keeps of a clip for results and filters. */
+export function storedDoc(clip: SearchableClip): StoredDoc {
   const url = clip.canonicalUrl || clip.url || '';
   const abstract = clip.summary?.abstract || clip.excerpt || clip.summary?.keyPoints?.[0] || '';
   return {

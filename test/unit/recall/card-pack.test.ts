@@ -1,33 +1,42 @@
-/** Cards and URL maps packed as columns for the snapshot cache come back exactly, odd values included. */
+/** Cards packed for the snapshot cache come back, from the imported index, exactly as cards built live. */
 import { describe, expect, it } from 'vitest';
-import { packCards, packUrlMap, unpackCards, unpackUrlMap } from '../../../lib/recall/card-pack';
-import type { ClipCard } from '../../../lib/recall/cards';
+import { packCards, unpackCards } from '../../../lib/recall/card-pack';
+import { cardOf, categoryNamer, searchableOf } from '../../../lib/recall/cards';
+import { createSearchIndex } from '../../../lib/search';
+import { makeClip } from '../db/make-clip';
 
-const card = (over: Partial<ClipCard>): ClipCard => ({
-  id: 'x', title: 'T', url: 'https://a.example/', keys: ['https://a.example/'], site: 'a.example', categoryId: null, tags: [], createdAt: '2024-01-01T00:00:00.000Z', blurb: '', ...over,
-});
+const namer = categoryNamer([]);
+const clips = [
+  makeClip({ id: 'a', title: '学习型组织 — the fifth discipline', categoryId: 'learning', tags: ['管理', 'org'], url: 'https://x.cn/a?ref=1', canonicalUrl: 'https://x.cn/a',
+    summary: { abstract: '通过知识管理建设学习型组织。'.repeat(40), keyPoints: [] } }),
+  makeClip({ id: 'b', title: '', siteName: null as unknown as string, url: 'https://www.Example.org/path', canonicalUrl: 'https://www.example.org/path',
+    summary: { abstract: '', keyPoints: ['only a key point, emoji 🧭 and RTL עברית'] }, excerpt: '' }),
+  makeClip({ id: 'c', title: 'T'.repeat(500), siteName: 'S'.repeat(150), tags: [], summary: { abstract: '', keyPoints: [] }, excerpt: 'An excerpt.' }),
+];
+
+function roundTrip(via: (x: unknown) => unknown) {
+  const live = createSearchIndex();
+  for (const c of clips) live.add(searchableOf(c, namer));
+  const cards = clips.map(cardOf);
+  const packed = via({ snapshot: live.exportSnapshot(), cards: packCards(cards) }) as { snapshot: ReturnType<typeof live.exportSnapshot>; cards: ReturnType<typeof packCards> };
+  const index = createSearchIndex();
+  index.importSnapshot(packed.snapshot);
+  return { cards, index, packed: packed.cards, back: unpackCards(packed.cards, (id) => index.storedDoc(id)) };
+}
 
 describe('card-pack', () => {
-  it('round-trips cards through structured clone, with null categories, empty and many keys and tags', () => {
-    const cards = [
-      card({ id: 'a', title: '学习型组织 — the fifth discipline', categoryId: 'learning', tags: ['管理', 'org', ''], keys: ['https://x.cn/a', 'https://x.cn/a?ref=1'] }),
-      card({ id: 'b', title: '', keys: [], tags: [], blurb: 'emoji 🧭 and RTL עברית' }),
-      card({ id: 'c', categoryId: '', tags: ['one'], blurb: 'x'.repeat(400) }),
-    ];
-    const back = unpackCards(structuredClone(packCards(cards)));
+  it('rebuilds through structured clone the very cards built live (Chinese, no title or site, long fields)', () => {
+    const { cards, back } = roundTrip(structuredClone);
     expect([...back.keys()]).toEqual(['a', 'b', 'c']);
     expect([...back.values()]).toEqual(cards);
+    expect(back.get('b')!.title).toBe('https://www.Example.org/path'); // no title: the URL
+    expect(back.get('b')!.site).toBe('example.org'); // no site name: the host
+    expect(back.get('b')!.blurb).toContain('only a key point');
+    expect(back.get('a')!.keys).toEqual(['https://x.cn/a', 'https://x.cn/a?ref=1']); // canonical and as visited
   });
 
-  it('survives JSON too (typed arrays come back as objects)', () => {
-    const cards = [card({ id: 'a', tags: ['t1', 't2'] }), card({ id: 'b', categoryId: 'c' })];
-    expect([...unpackCards(JSON.parse(JSON.stringify(packCards(cards)))).values()]).toEqual(cards);
-  });
-
-  it('round-trips a URL map in order', () => {
-    const m = new Map([['https://a.example/x', 'a'], ['https://b.example/中文', 'b'], ['', 'c']]);
-    const back = unpackUrlMap(structuredClone(packUrlMap(m)));
-    expect([...back]).toEqual([...m]);
-    expect(unpackUrlMap(packUrlMap(new Map())).size).toBe(0);
+  it('drops a card whose clip is not in the index', () => {
+    const { index, packed } = roundTrip(structuredClone);
+    expect([...unpackCards(packed, (id) => (id === 'b' ? undefined : index.storedDoc(id))).keys()]).toEqual(['a', 'c']);
   });
 });

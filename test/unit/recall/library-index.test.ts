@@ -1,4 +1,4 @@
-import { packCards, packUrlMap } from '../../../lib/recall/card-pack';
+import { packCards } from '../../../lib/recall/card-pack';
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -32,7 +32,7 @@ async function library(count: number) {
 const stampOf = (count: number, lastUpdated: string) => ({ count, lastUpdated });
 const K = { km: 'Knowledge 知识' };
 const cached = (count: number, lastUpdated: string, categoryNames: Record<string, string> = K): CachedIndex => ({
-  format: CACHE_FORMAT, stamp: stampOf(count, lastUpdated), categoryNames, snapshot: {} as CachedIndex['snapshot'], cards: packCards([]), byUrl: packUrlMap(new Map()), savedAt: '',
+  format: CACHE_FORMAT, stamp: stampOf(count, lastUpdated), categoryNames, snapshot: {} as CachedIndex['snapshot'], cards: packCards([]), savedAt: '',
 });
 
 describe('planLoad (snapshot freshness)', () => {
