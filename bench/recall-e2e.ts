@@ -1,7 +1,6 @@
 /**
  * Recall latency in the real browser: Debian Chromium with the E2E build, 10k synthetic clips (30%
- * Chinese; English word runs from the fixture articles, Chinese sentences of Zipf-drawn words from
- * every Han text available; seeded RNG) written through cairnTest.seedClips, fixture pages served
+ * Chinese; bench/synthetic-library.ts) written through cairnTest.seedClips, fixture pages served
  * from 127.0.0.1. Measures, inside the side panel with performance.now() (no Playwright round trip):
  *   (a) tab switch → related results committed: the panel itself calls chrome.tabs.update(id,
  *       {active: true}) on the window it follows (?followWindow=) and marks the time just before; the
@@ -10,6 +9,7 @@
  *   (b) panel open → first related results committed: a fresh panel page (?tabId=) whose
  *       performance.now() counts from its navigation start, with the index snapshot warm, and cold
  *       (snapshot deleted: the first build of the index from the 10k clips in IndexedDB).
+ *   (c) what the Library, Map and Team views wait for: clip:list and tags:list through the message map.
  * Run: `npm run bench:recall-e2e` (builds the E2E extension first). Last line: one JSON object.
  */
 import { articles, syntheticClip as makeClip } from './synthetic-library';
@@ -185,7 +185,26 @@ async function main() {
       if (r.indexReadyAt) warmReadyToRelated.push(r.ms - r.indexReadyAt);
     }
 
+    // (c) What the Library, Map and Team views wait for: the list items and the tag list, through the
+    // real message map. The first listing after seeding fills the list-item cache; then it is current.
+    const listMs: number[] = [];
+    const tagsMs: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const r = await panel.evaluate(async () => {
+        const t0 = performance.now();
+        const list = (await chrome.runtime.sendMessage({ cairn: 'clip:list', data: {} })) as { ok: boolean; value: unknown[] };
+        const t1 = performance.now();
+        const tags = (await chrome.runtime.sendMessage({ cairn: 'tags:list', data: undefined })) as { ok: boolean };
+        if (!list.ok || !tags.ok) throw new Error('clip:list or tags:list failed');
+        return { list: t1 - t0, tags: performance.now() - t1, n: list.value.length };
+      });
+      if (r.n !== CLIPS) throw new Error(`clip:list listed ${r.n} of ${CLIPS} clips`);
+      listMs.push(r.list);
+      tagsMs.push(r.tags);
+    }
+
     const s = {
+      listFirst: Math.round(listMs[0]!), list: stats(listMs.slice(1)), tags: stats(tagsMs.slice(1)),
       switchNew: stats(fresh), switchBack: stats(back), openWarm: stats(warm), openCold: stats(cold), suggest: stats(suggestMs), warmIndexLoad: stats(warmIndex), coldIndexBuild: stats(coldIndex), warmDomContentLoaded: stats(warmDcl),
     };
     console.log(`\n${CLIPS} clips, Chromium ${ext.context.browser()?.version() ?? ''} headless, 2-core machine; times from performance.now() inside the panel`);
@@ -193,6 +212,9 @@ async function main() {
     line('(a) tab switch → results, switching back', s.switchBack, 300);
     line('(b) panel open → first results, warm snapshot', s.openWarm, 1000);
     line(`(b) panel open → first results, cold (${[...coldHow].join('/')})`, s.openCold, 1000);
+    console.log(`(c) library list (clip:list) first, filling the list-item cache: ${s.listFirst} ms`);
+    line('(c) library list (clip:list) after', s.list);
+    line('(c) tag list (tags:list) after', s.tags);
     line('    page categorization (suggester) per read', s.suggest);
     line('    of (b) warm: DOMContentLoaded', stats(warmDcl));
     line('    of (b) warm: index load (snapshot import)', stats(warmIndex));
