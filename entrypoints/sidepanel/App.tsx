@@ -61,15 +61,14 @@ function Panel({ services, uiLang, onUiLang }: { services: Services; uiLang: Par
   // panel reads nothing beyond what Related may read.
   const [clipOpened, setClipOpened] = useState(false);
   useEffect(() => { if (view === 'clip') setClipOpened(true); }, [view]);
-  // The tag list reads every clip in the background: only the clip form's suggestions need it.
+  // Only the clip form's tag suggestions need the tag list.
   const tagsWanted = useRef(false);
   useEffect(() => {
     tagsWanted.current = clipOpened;
     if (clipOpened) void form.getState().loadKnownTags();
   }, [clipOpened, form]);
-  // The library list reads every clip through the background (seconds at 10k clips, and it competes
-  // with the index load for IndexedDB): Related and Search never need it, so it loads with the first
-  // view that does.
+  // The library list comes through the background and competes with the index load for IndexedDB:
+  // Related and Search never need it, so it loads with the first view that does.
   useEffect(() => {
     if (view !== 'related' && view !== 'search' && library.getState().status === 'idle') void library.getState().load();
   }, [view, library]);
