@@ -12,7 +12,7 @@ import { ScoreBoard } from '../lib/search/scores';
 import { runSearch } from '../lib/search/search';
 import { runRelated } from '../lib/search/related';
 import { parseQuery } from '../lib/search/query';
-import { rng, syntheticClip as makeClip } from './synthetic-library';
+import { syntheticClip as makeClip, syntheticQueries as makeQueries } from './synthetic-library';
 
 const arg = (name: string, dflt: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt);
 const SIZE = arg('size', 100_000);
@@ -61,31 +61,6 @@ store.idf = (df: number) => {
   lookups++;
   return idf(df);
 };
-
-/** Same queries as bench/search.ts. */
-function makeQueries(n: number, size: number): string[] {
-  const r = rng(42);
-  const out: string[] = [];
-  for (let k = 0; k < n; k++) {
-    const c = makeClip(Math.floor(r() * size));
-    const kind = k % 4;
-    const src = `${c.title} ${c.summary!.abstract}`;
-    if (c.lang === 'zh') {
-      const han = src.replace(/[^\p{Script=Han}]/gu, '');
-      const len = kind === 3 ? 1 : 2 + Math.floor(r() * 3);
-      const at = Math.floor(r() * Math.max(1, han.length - len));
-      out.push(han.slice(at, at + len));
-    } else {
-      const words = src.split(/\s+/).filter((w) => w.length > 3);
-      const m = 1 + Math.floor(r() * 3);
-      const at = Math.floor(r() * Math.max(1, words.length - m));
-      let q = words.slice(at, at + m).join(' ');
-      if (kind === 1) q = q.slice(0, Math.max(3, q.length - 3));
-      out.push(q);
-    }
-  }
-  return out;
-}
 
 function kindOf(q: string): string {
   const parts = parseQuery(q).parts;

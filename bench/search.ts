@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Document } from 'flexsearch';
 import { createSearchIndex, type SearchableClip, type SearchIndex } from '../lib/search/index';
-import { enWords, rng, syntheticClip as makeClip, zhVocab } from './synthetic-library';
+import { enWords, syntheticClip as makeClip, syntheticQueries as makeQueries, zhVocab } from './synthetic-library';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) {
@@ -31,31 +31,6 @@ function pct(xs: number[], p: number): number {
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
 function stats(xs: number[]) {
   return { p50: r3(pct(xs, 50)), p95: r3(pct(xs, 95)), p99: r3(pct(xs, 99)) };
-}
-
-/** Queries sampled from clip terms: 1–3 English words (last one sometimes half-typed), 2–4 Chinese characters, single characters. */
-function makeQueries(n: number, size: number): string[] {
-  const r = rng(42);
-  const out: string[] = [];
-  for (let k = 0; k < n; k++) {
-    const c = makeClip(Math.floor(r() * size));
-    const kind = k % 4;
-    const src = `${c.title} ${c.summary!.abstract}`;
-    if (c.lang === 'zh') {
-      const han = src.replace(/[^\p{Script=Han}]/gu, '');
-      const len = kind === 3 ? 1 : 2 + Math.floor(r() * 3);
-      const at = Math.floor(r() * Math.max(1, han.length - len));
-      out.push(han.slice(at, at + len));
-    } else {
-      const words = src.split(/\s+/).filter((w) => w.length > 3);
-      const m = 1 + Math.floor(r() * 3);
-      const at = Math.floor(r() * Math.max(1, words.length - m));
-      let q = words.slice(at, at + m).join(' ');
-      if (kind === 1) q = q.slice(0, Math.max(3, q.length - 3)); // as you type
-      out.push(q);
-    }
-  }
-  return out;
 }
 
 function time(fn: () => void): number {

@@ -99,3 +99,28 @@ export function syntheticClip(i: number): Clip {
     createdAt: at, updatedAt: at, deletedAt: null,
   };
 }
+
+/** Queries sampled from clip terms: 1–3 English words (last one sometimes half-typed), 2–4 Chinese characters, single characters. */
+export function syntheticQueries(n: number, size: number): string[] {
+  const r = rng(42);
+  const out: string[] = [];
+  for (let k = 0; k < n; k++) {
+    const c = syntheticClip(Math.floor(r() * size));
+    const kind = k % 4;
+    const src = `${c.title} ${c.summary!.abstract}`;
+    if (c.lang === 'zh') {
+      const han = src.replace(/[^\p{Script=Han}]/gu, '');
+      const len = kind === 3 ? 1 : 2 + Math.floor(r() * 3);
+      const at = Math.floor(r() * Math.max(1, han.length - len));
+      out.push(han.slice(at, at + len));
+    } else {
+      const words = src.split(/\s+/).filter((w) => w.length > 3);
+      const m = 1 + Math.floor(r() * 3);
+      const at = Math.floor(r() * Math.max(1, words.length - m));
+      let q = words.slice(at, at + m).join(' ');
+      if (kind === 1) q = q.slice(0, Math.max(3, q.length - 3)); // as you type
+      out.push(q);
+    }
+  }
+  return out;
+}
