@@ -1,10 +1,10 @@
 /** What `cairn related` and `cairn categorize` share: `--library FILE <inputs>... [--limit N]`, and a clip per input. */
-import { parseArgs } from 'node:util';
 import type { Clip } from '../clip/types';
 import type { Category } from '../categorize/types';
 import { EXIT, UsageError, type CliIo } from './io';
 import { DEFAULT_LOAD_OPTIONS, loadPage } from './load-page';
 import { parseLimit } from './commands/search';
+import { parseCommandArgs } from './args';
 
 export interface LibraryInputsArgs {
   library: string;
@@ -14,18 +14,7 @@ export interface LibraryInputsArgs {
 
 /** Parse `--library FILE.jsonl <file-or-url>... [--limit N]`; 'help' for -h. */
 export function parseLibraryInputsArgs(argv: string[], usage: string, defaultLimit: number): LibraryInputsArgs | 'help' {
-  let values: Record<string, string | boolean | undefined>;
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: { library: { type: 'string' }, limit: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message, usage);
-  }
+  const { values, positionals } = parseCommandArgs(argv, { library: { type: 'string' }, limit: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, usage);
   if (values.help) return 'help';
   if (!values.library) throw new UsageError('--library FILE.jsonl is required', usage);
   if (!positionals.length) throw new UsageError('give at least one file or URL', usage);

@@ -1,10 +1,10 @@
-import { parseArgs } from 'node:util';
 import { STARTER_TAXONOMY } from '../../categorize/taxonomy';
 import { toJsonClip, toMarkdownDocument, yamlString, type JsonClip } from '../../clip/interchange';
 import type { ClipMode } from '../../clip/types';
 import { EXIT, UsageError, type CliIo } from '../io';
 import { DEFAULT_LOAD_OPTIONS, loadPage, type LoadedPage, type LoadOptions } from '../load-page';
 import { CLIP_USAGE } from '../usage';
+import { parseCommandArgs } from '../args';
 
 /** How many inputs are loaded (fetched) ahead of the one being clipped; output order stays the input order. */
 const LOAD_AHEAD = 3;
@@ -55,24 +55,13 @@ export async function runClip(argv: string[], io: CliIo): Promise<number> {
 }
 
 function parseClipArgs(argv: string[]): ClipArgs | 'help' {
-  let values: Record<string, string | boolean | undefined>;
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        url: { type: 'string' },
-        mode: { type: 'string', default: 'article' },
-        format: { type: 'string', default: 'json' },
-        timeout: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message, CLIP_USAGE);
-  }
+  const { values, positionals } = parseCommandArgs(argv, {
+    url: { type: 'string' },
+    mode: { type: 'string', default: 'article' },
+    format: { type: 'string', default: 'json' },
+    timeout: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  }, CLIP_USAGE);
   if (values.help) return 'help';
   if (!positionals.length) throw new UsageError('give at least one file or URL', CLIP_USAGE);
   const mode = values.mode as string;

@@ -1,10 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { exportLibrary, type ExportFormat } from '../../transfer';
 import { EXIT, UsageError, type CliIo } from '../io';
 import { EXPORT_USAGE } from '../usage';
 import { readLibraryFile } from './import';
+import { parseCommandArgs } from '../args';
 
 const FORMATS: ExportFormat[] = ['jsonl', 'markdown', 'netscape'];
 
@@ -38,23 +38,12 @@ export async function runExport(argv: string[], io: CliIo): Promise<number> {
 }
 
 function parseExportArgs(argv: string[]): ExportArgs | 'help' {
-  let values: Record<string, string | boolean | undefined>;
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        library: { type: 'string' },
-        format: { type: 'string' },
-        out: { type: 'string', short: 'o' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message, EXPORT_USAGE);
-  }
+  const { values, positionals } = parseCommandArgs(argv, {
+    library: { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string', short: 'o' },
+    help: { type: 'boolean', short: 'h' },
+  }, EXPORT_USAGE);
   if (values.help) return 'help';
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`, EXPORT_USAGE);
   if (!values.library) throw new UsageError('--library FILE.jsonl is required', EXPORT_USAGE);

@@ -1,11 +1,11 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { STARTER_TAXONOMY } from '../../categorize/taxonomy';
 import type { JsonClip } from '../../clip/interchange';
 import { detectImportFormat, exportJsonl, importLibrary, readJsonlItems, type ImportFormat } from '../../transfer';
 import { EXIT, UsageError, type CliIo } from '../io';
 import { IMPORT_USAGE } from '../usage';
+import { parseCommandArgs } from '../args';
 
 const FORMATS: ImportFormat[] = ['jsonl', 'netscape', 'pocket', 'markdown'];
 
@@ -94,23 +94,12 @@ export async function readLibraryFile(file: string, io: CliIo): Promise<JsonClip
 }
 
 function parseImportArgs(argv: string[]): ImportArgs | 'help' {
-  let values: Record<string, string | boolean | undefined>;
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string' },
-        library: { type: 'string' },
-        out: { type: 'string', short: 'o' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message, IMPORT_USAGE);
-  }
+  const { values, positionals } = parseCommandArgs(argv, {
+    format: { type: 'string' },
+    library: { type: 'string' },
+    out: { type: 'string', short: 'o' },
+    help: { type: 'boolean', short: 'h' },
+  }, IMPORT_USAGE);
   if (values.help) return 'help';
   if (positionals.length !== 1) throw new UsageError('give exactly one file to import', IMPORT_USAGE);
   const format = values.format as string | undefined;

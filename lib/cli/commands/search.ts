@@ -1,7 +1,7 @@
-import { parseArgs } from 'node:util';
 import { EXIT, UsageError, type CliIo } from '../io';
 import { LibraryError, loadLibrary } from '../library';
 import { SEARCH_USAGE } from '../usage';
+import { parseCommandArgs } from '../args';
 
 interface SearchArgs {
   library: string;
@@ -41,22 +41,11 @@ export async function runSearch(argv: string[], io: CliIo): Promise<number> {
 }
 
 function parseSearchArgs(argv: string[]): SearchArgs | 'help' {
-  let values: Record<string, string | boolean | undefined>;
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        library: { type: 'string' },
-        limit: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message, SEARCH_USAGE);
-  }
+  const { values, positionals } = parseCommandArgs(argv, {
+    library: { type: 'string' },
+    limit: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  }, SEARCH_USAGE);
   if (values.help) return 'help';
   if (!values.library) throw new UsageError('--library FILE.jsonl is required', SEARCH_USAGE);
   const query = positionals.join(' ').trim();

@@ -1,20 +1,12 @@
-import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { EXIT, UsageError, type CliIo } from '../io';
 import { SERVE_USAGE } from '../usage';
+import { parseCommandArgs } from '../args';
 
 /** `cairn serve`: run the team server until SIGINT/SIGTERM. SQLite in DIR/cairn.sqlite unless DATABASE_URL is set. */
 export async function runServe(argv: string[], io: CliIo): Promise<number> {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      options: { port: { type: 'string' }, data: { type: 'string' }, host: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message, SERVE_USAGE);
-  }
+  const { values, positionals } = parseCommandArgs(argv, { port: { type: 'string' }, data: { type: 'string' }, host: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, SERVE_USAGE);
+  if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`, SERVE_USAGE);
   if (values.help) {
     io.out(SERVE_USAGE);
     return EXIT.ok;

@@ -1,22 +1,11 @@
-import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { EXIT, UsageError, type CliIo } from '../io';
 import { TEAM_USAGE } from '../usage';
+import { parseCommandArgs } from '../args';
 
 /** `cairn team create <name>`: make a team in the server's database and print its owner token (once) and an invite code. */
 export async function runTeam(argv: string[], io: CliIo): Promise<number> {
-  let values: Record<string, string | boolean | undefined>;
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: { data: { type: 'string' }, json: { type: 'boolean' }, owner: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message, TEAM_USAGE);
-  }
+  const { values, positionals } = parseCommandArgs(argv, { data: { type: 'string' }, json: { type: 'boolean' }, owner: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, TEAM_USAGE);
   if (values.help) {
     io.out(TEAM_USAGE);
     return EXIT.ok;
