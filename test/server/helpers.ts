@@ -12,6 +12,16 @@ export interface TestDatabase {
   cleanup(): Promise<void>;
 }
 
+/**
+ * The PostgreSQL to test against (TEST_DATABASE_URL), or undefined to skip those tests. CI sets
+ * CAIRN_REQUIRE_POSTGRES so a missing database fails the run instead of silently skipping.
+ */
+export function postgresUrl(): string | undefined {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url && process.env.CAIRN_REQUIRE_POSTGRES) throw new Error('CAIRN_REQUIRE_POSTGRES is set but TEST_DATABASE_URL is not: the PostgreSQL tests would be skipped');
+  return url;
+}
+
 /** The backends this run tests: always SQLite in memory; PostgreSQL too when TEST_DATABASE_URL is set. */
 export function backends(): { name: 'sqlite' | 'postgres'; open: () => Promise<TestDatabase> }[] {
   const list: { name: 'sqlite' | 'postgres'; open: () => Promise<TestDatabase> }[] = [
@@ -23,7 +33,7 @@ export function backends(): { name: 'sqlite' | 'postgres'; open: () => Promise<T
       },
     },
   ];
-  const base = process.env.TEST_DATABASE_URL;
+  const base = postgresUrl();
   if (base) list.push({ name: 'postgres', open: () => freshPostgres(base) });
   return list;
 }

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, runCairn } from '../cli/run-cairn';
-import { call, clipPut, freshPostgres, pullAll, remote, type TestDatabase } from './helpers';
+import { call, clipPut, freshPostgres, postgresUrl, pullAll, remote, type TestDatabase } from './helpers';
 
 const started: ChildProcess[] = [];
 afterAll(() => {
@@ -61,7 +61,7 @@ describe('cairn serve processes', () => {
     }
   });
 
-  const pgUrl = process.env.TEST_DATABASE_URL;
+  const pgUrl = postgresUrl();
   if (!pgUrl) console.log('processes.test.ts: two-process PostgreSQL test skipped (TEST_DATABASE_URL is not set)');
   it.skipIf(!pgUrl)('two server processes on one PostgreSQL serve one team consistently', async () => {
     const database: TestDatabase = await freshPostgres(pgUrl!);
