@@ -7,7 +7,8 @@
 import { performance } from 'node:perf_hooks';
 import { parseHtml } from '../test/helpers/dom';
 import { listFixturePages, loadFixturePage } from '../test/helpers/fixtures';
-import { evaluate, generateCases, INSIDE_KIND, KEEP_KINDS, ORPHAN_KINDS, seededRandom, summarize } from '../test/unit/highlight/anchoring-harness';
+import { evaluate, generateCases, INSIDE_KIND, KEEP_KINDS, ORPHAN_KINDS, summarize } from '../test/unit/highlight/anchoring-harness';
+import { seededRandom } from '../test/helpers/seeded-random';
 import { buildTextIndex, rangeFromOffsets } from '../lib/highlight/text-index';
 import { describeRange, describeOffsets } from '../lib/highlight/describe';
 import { anchor, anchorAll, findBest } from '../lib/highlight/anchor';

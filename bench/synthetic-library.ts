@@ -10,18 +10,7 @@ import { fixtureArticles, htmlToText } from '../test/unit/search/corpus';
 import { loadSeedPage } from '../test/helpers/fixtures';
 import { STARTER_TAXONOMY } from '../lib/categorize/taxonomy';
 import type { Clip } from '../lib/clip/types';
-
-/** A small seeded PRNG (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as rng } from '../test/helpers/seeded-random';
 
 export const articles = fixtureArticles();
 export const enWords = articles.filter((a) => a.lang === 'en').flatMap((a) => a.text.match(/[A-Za-z][A-Za-z'-]*/g) || []);

@@ -1,18 +1,7 @@
 /** Push/pull: replay idempotence, pagination, tombstones, unshare, tag and note merging, LWW, and convergence of interleaved clients. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends, call, clipPut, makeTeam, pullAll, testApp, type TestDatabase, type TestTeam } from './helpers';
-
-/** A small seeded RNG (mulberry32) so the property test is reproducible. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as rng } from '../helpers/seeded-random';
 
 /** Apply pulled changes to a local replica (what a client's sync does): the latest state per id wins. */
 function applyChanges(replica: Map<string, any>, changes: any[]): void {

@@ -19,7 +19,7 @@ import { createSyncClient, type SyncClient } from '@/lib/sync/client';
 import type { ClipChange } from '@/lib/sync/protocol';
 import { makeClip } from '../unit/db/make-clip';
 import { startFaultProxy } from './helpers/fault-proxy';
-import { seededRandom } from './helpers/rng';
+import { seededRandom } from '../helpers/seeded-random';
 import { createTeamCli, startServerProcess } from './helpers/server-process';
 
 const SEED = Number(process.env.SEED ?? Math.floor(Math.random() * 2 ** 31));

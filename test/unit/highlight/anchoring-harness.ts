@@ -13,6 +13,7 @@ import { anchorInIndex } from '../../../lib/highlight/anchor';
 import { editDistance } from '../../../lib/highlight/approx-search';
 import { highlightRange, HIGHLIGHT_ATTR } from '../../../lib/highlight/mark';
 import type { AnchorMatch, HighlightAnchor } from '../../../lib/highlight/types';
+import { seededRandom } from '../../helpers/seeded-random';
 
 /** Alterations that keep the highlighted text (must re-attach) and those that remove it (must orphan). */
 export const KEEP_KINDS = ['insert-before', 'markup-whitespace', 'edit-near', 'combined'] as const;
@@ -21,18 +22,6 @@ export const ORPHAN_KINDS = ['deleted', 'rewritten'] as const;
 export const INSIDE_KIND = 'edit-inside' as const;
 export type KeepKind = (typeof KEEP_KINDS)[number];
 export type Kind = KeepKind | (typeof ORPHAN_KINDS)[number] | typeof INSIDE_KIND;
-
-/** Seeded PRNG (mulberry32) so every run makes the same highlights and edits. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PARAGRAPHS = 'p, li, blockquote, dd';
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/gu;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { editDistance, searchApprox } from '../../../lib/highlight/approx-search';
-import { seededRandom } from './anchoring-harness';
+import { seededRandom } from '../../helpers/seeded-random';
 
 /** Textbook O(n·m) semi-global DP: the fewest edits of `pattern` ending at each text position. */
 function bruteEnds(text: string, pattern: string): number[] {

@@ -4,16 +4,7 @@ import { Index } from 'flexsearch';
 import { PostingPool } from '../../../lib/search/postings';
 import { createSearchIndex, type SearchableClip, type SearchSnapshot, type SearchSnapshotV2, type StoredDoc } from '../../../lib/search/index';
 import { unpackStrings } from '../../../lib/search/pack';
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as rng } from '../../helpers/seeded-random';
 
 describe('PostingPool', () => {
   it('keeps every term list intact across block growth, interleaved appends and compaction', () => {

@@ -5,18 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createSearchIndex, type SearchableClip, type SearchIndex } from '../../../lib/search/index';
-
-/** A small seeded PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as rng } from '../../helpers/seeded-random';
 
 const r = rng(7);
 const SYLLABLES = ['ka', 'lo', 'mi', 'ren', 'sto', 'vel', 'dra', 'qu', 'in', 'tor', 'ap', 'zen'];

@@ -5,18 +5,7 @@
 import { STARTER_TAXONOMY, categoryPath } from '../../../lib/categorize/taxonomy';
 import { JsonClipSchema, type JsonClip } from '../../../lib/clip/interchange';
 import { createUlidFactory } from '../../../lib/clip/id';
-
-/** mulberry32: a small seeded generator, so a failing case can be replayed from its seed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../helpers/seeded-random';
 
 const PIECES = [
   '知识管理', '学习型组织', '人工智能：未来', '「引号」', '“双引号”', '数据', '的', '🚀', '👩‍💻', '🇨🇳', '😀',

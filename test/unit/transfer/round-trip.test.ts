@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { STARTER_TAXONOMY } from '../../../lib/categorize/taxonomy';
 import type { JsonClip } from '../../../lib/clip/interchange';
 import { exportLibrary, importLibrary } from '../../../lib/transfer';
-import { randomLibrary, seededRandom } from './random-library';
+import { randomLibrary } from './random-library';
+import { seededRandom } from '../../helpers/seeded-random';
 
 const SEEDS = [1, 2, 3, 42, 2024, 77_777];
 const options = { taxonomy: STARTER_TAXONOMY, now: () => Date.UTC(2031, 0, 1) };

@@ -1,4 +1,4 @@
-/** A small seeded PRNG (mulberry32) so a fault run can be replayed exactly from its seed. */
+/** A small seeded PRNG (mulberry32): tests and benchmarks replay exactly from a seed. */
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
